@@ -1,0 +1,2 @@
+/** Immutable value types of the registry model: names, digests, descriptors, content. */
+package io.ipfsmiddleware.api.model;

@@ -1,0 +1,170 @@
+package io.ipfsmiddleware.api.spi;
+
+import io.ipfsmiddleware.api.error.RegistryException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * An ordered, immutable list of middlewares built from the {@code middleware.repository}
+ * configuration. {@link #wrap} hands a repository to each middleware in configuration order.
+ * Closing the chain closes every middleware.
+ */
+public final class MiddlewareChain implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MiddlewareChain.class.getName());
+
+    private final List<String> names;
+    private final List<RepositoryMiddleware> middlewares;
+
+    private MiddlewareChain(List<String> names, List<RepositoryMiddleware> middlewares) {
+        this.names = List.copyOf(names);
+        this.middlewares = List.copyOf(middlewares);
+    }
+
+    /**
+     * A chain of middlewares created by the caller, named for diagnostics.
+     *
+     * @param middlewares the middlewares, in order
+     * @return the chain
+     */
+    public static MiddlewareChain of(List<? extends RepositoryMiddleware> middlewares) {
+        List<String> names = new ArrayList<>();
+        middlewares.forEach(m -> names.add(Objects.requireNonNull(m, "middleware").getClass().getSimpleName()));
+        return new MiddlewareChain(names, List.copyOf(middlewares));
+    }
+
+    /**
+     * Builds a chain from configuration entries, finding each provider by name with {@link
+     * ServiceLoader} on {@code classLoader}. Disabled entries are skipped. A provider that fails
+     * to load is reported and skipped; a name with no provider, or two providers claiming one
+     * name, is an error. Middlewares already created are closed if a later one fails.
+     *
+     * @param configs the entries, in order
+     * @param classLoader where to look for providers
+     * @return the chain
+     * @throws MiddlewareConfigException when a name is unknown or ambiguous or options are invalid
+     */
+    public static MiddlewareChain load(List<MiddlewareConfig> configs, ClassLoader classLoader) {
+        Map<String, RepositoryMiddlewareProvider> providers = discover(classLoader);
+        List<String> names = new ArrayList<>();
+        List<RepositoryMiddleware> created = new ArrayList<>();
+        try {
+            for (MiddlewareConfig config : configs) {
+                if (config.disabled()) {
+                    continue;
+                }
+                RepositoryMiddlewareProvider provider = providers.get(config.name());
+                if (provider == null) {
+                    throw new MiddlewareConfigException("no repository middleware named '" + config.name()
+                            + "' is on the classpath; available: " + providers.keySet()
+                            + ". Add the jar that provides it (for 'ipfs': io.ipfsmiddleware:ipfs-middleware-core).");
+                }
+                created.add(Objects.requireNonNull(provider.create(config.options()),
+                        "provider '" + config.name() + "' returned no middleware"));
+                names.add(config.name());
+            }
+        } catch (RuntimeException e) {
+            created.forEach(MiddlewareChain::closeQuietly);
+            throw e;
+        }
+        return new MiddlewareChain(names, created);
+    }
+
+    /**
+     * Lists the providers {@link ServiceLoader} finds, by name.
+     *
+     * @param classLoader where to look
+     * @return the providers by name, in discovery order
+     * @throws MiddlewareConfigException when two providers claim the same name
+     */
+    public static Map<String, RepositoryMiddlewareProvider> discover(ClassLoader classLoader) {
+        Map<String, RepositoryMiddlewareProvider> byName = new LinkedHashMap<>();
+        Iterator<RepositoryMiddlewareProvider> it =
+                ServiceLoader.load(RepositoryMiddlewareProvider.class, classLoader).iterator();
+        while (true) {
+            RepositoryMiddlewareProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "A repository middleware provider failed to load and is skipped: "
+                        + e.getMessage() + ". Check that its jar matches this version of ipfs-middleware-api.", e);
+                continue;
+            }
+            RepositoryMiddlewareProvider previous = byName.putIfAbsent(provider.name(), provider);
+            if (previous != null) {
+                throw new MiddlewareConfigException("two repository middleware providers are named '" + provider.name()
+                        + "': " + previous.getClass().getName() + " and " + provider.getClass().getName()
+                        + "; remove one of their jars from the classpath");
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * Passes {@code repository} through every middleware in order.
+     *
+     * @param repository the registry's own repository for the requested name
+     * @return the repository to serve: {@code repository} itself when no middleware intercepts
+     * @throws RegistryException when a middleware rejects the name
+     */
+    public Repository wrap(Repository repository) throws RegistryException {
+        Repository current = repository;
+        for (RepositoryMiddleware middleware : middlewares) {
+            current = Objects.requireNonNull(middleware.wrap(current), "a middleware returned no repository");
+        }
+        return current;
+    }
+
+    /**
+     * Asks each middleware to explain an invalid name; the first explanation wins.
+     *
+     * @param rawName the name as the client sent it
+     * @return a specific error, or empty to use the generic one
+     */
+    public Optional<RegistryException> explainInvalidName(String rawName) {
+        for (RepositoryMiddleware middleware : middlewares) {
+            Optional<RegistryException> explained = middleware.explainInvalidName(rawName);
+            if (explained.isPresent()) {
+                return explained;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the names of the middlewares, in order */
+    public List<String> names() {
+        return names;
+    }
+
+    /** @return whether the chain has no middleware */
+    public boolean isEmpty() {
+        return middlewares.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        middlewares.forEach(MiddlewareChain::closeQuietly);
+    }
+
+    private static void closeQuietly(RepositoryMiddleware middleware) {
+        try {
+            middleware.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing a repository middleware failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MiddlewareChain" + names;
+    }
+}
