@@ -29,8 +29,6 @@ public enum ErrorCode {
     UNSUPPORTED(405),
     /** The client sent too many requests. */
     TOOMANYREQUESTS(429),
-    /** The content could not be fetched in time from where it lives. */
-    TIMEOUT(504),
     /** A service the registry depends on is unreachable. */
     UNAVAILABLE(503);
 

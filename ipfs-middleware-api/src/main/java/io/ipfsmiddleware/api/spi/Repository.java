@@ -19,4 +19,15 @@ public interface Repository {
 
     /** @return the blobs of this repository */
     BlobStore blobs();
+
+    /**
+     * The message a client gets when it tries to write (push, tag, delete) to a repository that
+     * a middleware serves read-only, saying what to do instead.
+     *
+     * @param method the HTTP method refused
+     * @return the message
+     */
+    default String readOnlyMessage(String method) {
+        return name() + " is read-only: " + method + " is not allowed";
+    }
 }
