@@ -9,21 +9,34 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes OCI error responses: {@code {"errors":[{"code","message","detail"}]}} with the status of
+ * Writes OCI error responses, for this filter and for host registries that want the same format: {@code {"errors":[{"code","message","detail"}]}} with the status of
  * the {@link ErrorCode}. The one place where failures become HTTP responses.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ErrorResponses() {
     }
 
-    /** Turns a transport failure that no layer translated into the error a client should see. */
-    static RegistryException fromIOException(IOException e) {
+    /**
+     * Turns a transport failure that no layer translated into the error a client should see.
+     *
+     * @param e the failure
+     * @return a {@code UNAVAILABLE} error quoting it
+     */
+    public static RegistryException fromIOException(IOException e) {
         return new RegistryException(ErrorCode.UNAVAILABLE, "the content could not be read: " + e.getMessage(), null, e);
     }
 
-    static void write(HttpServletResponse response, RegistryException error, boolean withBody) throws IOException {
+    /**
+     * Writes an error response, replacing whatever was buffered.
+     *
+     * @param response the response, not yet committed
+     * @param error the error
+     * @param withBody false for HEAD requests
+     * @throws IOException when writing fails
+     */
+    public static void write(HttpServletResponse response, RegistryException error, boolean withBody) throws IOException {
         response.resetBuffer();
         response.setStatus(error.code().httpStatus());
         response.setContentType("application/json");

@@ -1,0 +1,61 @@
+package io.ipfsmiddleware.core;
+
+import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
+import io.ipfsmiddleware.api.spi.MiddlewareOptions;
+import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
+import io.ipfsmiddleware.api.spi.RepositoryMiddlewareProvider;
+import io.ipfsmiddleware.core.kubo.KuboClient;
+import io.ipfsmiddleware.core.kubo.Multiaddr;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provides the {@code ipfs} middleware to {@link java.util.ServiceLoader}. Options:
+ * <ul>
+ *   <li>{@code ipfsapiaddress}: the node's RPC API, as a multiaddr ({@code /ip4/127.0.0.1/tcp/5001})
+ *       or URL ({@code http://127.0.0.1:5001}); default {@value #DEFAULT_API}</li>
+ *   <li>{@code timeout}: deadline of each read from the node, e.g. {@code 30s}; default 60s</li>
+ *   <li>{@code connecttimeout}: deadline to connect to the node; default 5s</li>
+ * </ul>
+ */
+public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvider {
+    /** The name under {@code middleware.repository}. */
+    public static final String NAME = "ipfs";
+    /** The default RPC API address, kubo's own default. */
+    public static final String DEFAULT_API = "/ip4/127.0.0.1/tcp/5001";
+    /** Option: the node's RPC API address. */
+    public static final String API_ADDRESS = "ipfsapiaddress";
+    /** Option: the deadline of each read. */
+    public static final String TIMEOUT = "timeout";
+    /** Option: the connect deadline. */
+    public static final String CONNECT_TIMEOUT = "connecttimeout";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
+    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RepositoryMiddleware create(MiddlewareOptions options) {
+        options.requireKnownKeys(KNOWN);
+        String address = options.string(API_ADDRESS, DEFAULT_API);
+        URI api;
+        try {
+            api = Multiaddr.apiBaseUri(address);
+        } catch (IllegalArgumentException e) {
+            throw new MiddlewareConfigException("middleware 'ipfs': option '" + API_ADDRESS + "' is invalid: "
+                    + e.getMessage(), e);
+        }
+        Duration timeout = options.duration(TIMEOUT, Duration.ofSeconds(60));
+        Duration connect = options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
+        KuboClient client = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
+        LOG.info("ipfs middleware reads through {} (deadline {}s)", client.describe(), timeout.toSeconds());
+        return new IpfsMiddleware(client);
+    }
+}
