@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Descriptor(String mediaType, String digest, long size) {
 
-    /** Validates the digest form. */
+    /**
+     * Validates the digest form.
+     *
+     * @param mediaType see the record description
+     * @param digest see the record description
+     * @param size see the record description
+     */
     public Descriptor {
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(digest, "digest");

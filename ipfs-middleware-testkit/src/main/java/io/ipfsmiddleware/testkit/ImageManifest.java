@@ -14,7 +14,15 @@ import java.util.List;
 public record ImageManifest(Descriptor descriptor, Platform platform, Descriptor config, List<Descriptor> layers,
         List<String> diffIds) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param descriptor see the record description
+     * @param platform see the record description
+     * @param config see the record description
+     * @param layers see the record description
+     * @param diffIds see the record description
+     */
     public ImageManifest {
         layers = List.copyOf(layers);
         diffIds = List.copyOf(diffIds);

@@ -24,7 +24,13 @@ import java.util.TreeMap;
  */
 public record OciLayout(Path directory, List<TaggedImage> tags, Map<String, Descriptor> blobs) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param directory see the record description
+     * @param tags see the record description
+     * @param blobs see the record description
+     */
     public OciLayout {
         tags = List.copyOf(tags);
         blobs = Collections.unmodifiableMap(new TreeMap<>(blobs));

@@ -16,7 +16,13 @@ public record Platform(String os, String architecture, String variant) {
     /** linux/arm64/v8. */
     public static final Platform LINUX_ARM64 = new Platform("linux", "arm64", "v8");
 
-    /** Requires os and architecture. */
+    /**
+     * Requires os and architecture.
+     *
+     * @param os see the record description
+     * @param architecture see the record description
+     * @param variant see the record description
+     */
     public Platform {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(architecture, "architecture");

@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record ProcessResult(List<String> command, int exitCode, byte[] stdout, String stderr) {
 
-    /** Copies the command list; the byte array is kept as given (results are not shared). */
+    /**
+     * Copies the command list; the byte array is kept as given (results are not shared).
+     *
+     * @param command see the record description
+     * @param exitCode see the record description
+     * @param stdout see the record description
+     * @param stderr see the record description
+     */
     public ProcessResult {
         command = List.copyOf(command);
     }

@@ -70,6 +70,9 @@ public final class ProcessRunner {
     /**
      * Like {@link #run} but insists on exit status 0.
      *
+     * @param command program and arguments
+     * @param extraEnv variables added to (or overriding) the inherited environment
+     * @param timeout how long to wait before the process is killed
      * @return the finished, successful process
      * @throws CommandFailedException if the command exits non-zero (message includes stderr)
      */

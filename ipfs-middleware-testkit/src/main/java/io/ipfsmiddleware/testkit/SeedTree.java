@@ -16,7 +16,12 @@ import java.util.TreeMap;
  */
 public record SeedTree(Path root, Map<String, OciLayout> layouts) {
 
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param root see the record description
+     * @param layouts see the record description
+     */
     public SeedTree {
         layouts = Collections.unmodifiableMap(new TreeMap<>(layouts));
     }

@@ -17,7 +17,15 @@ import java.util.NoSuchElementException;
 public record TaggedImage(String tag, String refName, Map<String, String> annotations, Descriptor descriptor,
         List<ImageManifest> manifests) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param tag see the record description
+     * @param refName see the record description
+     * @param annotations see the record description
+     * @param descriptor see the record description
+     * @param manifests see the record description
+     */
     public TaggedImage {
         annotations = Map.copyOf(annotations);
         manifests = List.copyOf(manifests);
