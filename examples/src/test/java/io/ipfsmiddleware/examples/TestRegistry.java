@@ -1,0 +1,38 @@
+package io.ipfsmiddleware.examples;
+
+import io.ipfsmiddleware.servlet.config.RegistryConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Starts the example registry in this JVM from a YAML text, on a free loopback port. */
+final class TestRegistry implements AutoCloseable {
+    private final RegistryMain.ExampleRegistry registry;
+
+    private TestRegistry(RegistryMain.ExampleRegistry registry) {
+        this.registry = registry;
+    }
+
+    static TestRegistry start(RegistryServer.Container container, String ipfsApi, String extraYaml) throws Exception {
+        String yaml = "http:\n  addr: 127.0.0.1:0\n" + extraYaml + "middleware:\n  repository:\n    - name: ipfs\n"
+                + "      options:\n        ipfsapiaddress: " + ipfsApi + "\n        timeout: 20s\n";
+        RegistryConfig config = RegistryConfig.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                "test config");
+        return new TestRegistry(RegistryMain.ExampleRegistry.start(config, container));
+    }
+
+    /** @return {@code 127.0.0.1:<port>}, as image references write a registry */
+    String host() {
+        return "127.0.0.1:" + registry.server().port();
+    }
+
+    /** @return {@code http://127.0.0.1:<port>} */
+    String url() {
+        return "http://" + host();
+    }
+
+    @Override
+    public void close() throws IOException {
+        registry.close();
+    }
+}
