@@ -1,34 +1,66 @@
 package io.ipfsmiddleware.core;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ipfsmiddleware.api.error.RegistryException;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
 import io.ipfsmiddleware.core.name.IpfsName;
+import io.ipfsmiddleware.core.name.IpnsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
 import io.ipfsmiddleware.core.repository.IpfsRepository;
+import io.ipfsmiddleware.core.repository.IpnsResolver;
+import io.ipfsmiddleware.core.repository.Pinner;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The {@code ipfs} repository middleware: serves names {@code ipfs/<cid>[/<path>]} from the OCI
- * image layout at {@code /ipfs/<cid>/<path>}, read through an {@link IpfsNode}, and passes every
- * other name through untouched.
+ * image layout at {@code /ipfs/<cid>/<path>}, and {@code ipns/<name>[/<path>]} from wherever the
+ * name currently points, read through an {@link IpfsNode}. Every other name passes through
+ * untouched.
  */
 public final class IpfsMiddleware implements RepositoryMiddleware {
+    /** How long an IPNS or DNSLink resolution is kept unless configured otherwise. */
+    public static final Duration DEFAULT_IPNS_TTL = Duration.ofMinutes(1);
+
     private final IpfsNode node;
+    private final IpnsResolver ipns;
+    private final Pinner pinner;
 
     /** @param node the node to read IPFS content through; closed with this middleware */
     public IpfsMiddleware(IpfsNode node) {
+        this(node, DEFAULT_IPNS_TTL, false, Ticker.systemTicker());
+    }
+
+    /**
+     * @param node the node to read through; closed with this middleware
+     * @param ipnsTtl how long a name resolution is kept
+     * @param pin whether to pin what clients pull on the node
+     * @param ticker the clock for the resolution cache
+     */
+    public IpfsMiddleware(IpfsNode node, Duration ipnsTtl, boolean pin, Ticker ticker) {
         this.node = Objects.requireNonNull(node, "node");
+        this.ipns = new IpnsResolver(node, ipnsTtl, ticker);
+        this.pinner = pin ? new Pinner(node) : null;
     }
 
     @Override
     public Repository wrap(Repository repository) throws RegistryException {
-        Optional<IpfsName> name = IpfsName.of(repository.name());
-        if (name.isEmpty()) {
-            return repository;
+        Optional<IpfsName> ipfsName = IpfsName.of(repository.name());
+        if (ipfsName.isPresent()) {
+            return pinned(new IpfsRepository(ipfsName.get(), node));
         }
-        return new IpfsRepository(name.get(), node);
+        Optional<IpnsName> ipnsName = IpnsName.of(repository.name());
+        if (ipnsName.isPresent()) {
+            String root = ipns.resolve(ipnsName.get());
+            return pinned(new IpfsRepository(repository.name(), ipnsName.get().layoutPath(root), node));
+        }
+        return repository;
+    }
+
+    private Repository pinned(IpfsRepository repository) {
+        return pinner == null ? repository : repository.pinnedBy(pinner);
     }
 
     @Override
@@ -43,6 +75,9 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
 
     @Override
     public void close() {
+        if (pinner != null) {
+            pinner.close();
+        }
         node.close();
     }
 

@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
 import io.ipfsmiddleware.api.spi.MiddlewareOptions;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *       or URL ({@code http://127.0.0.1:5001}); default {@value #DEFAULT_API}</li>
  *   <li>{@code timeout}: deadline of each read from the node, e.g. {@code 30s}; default 60s</li>
  *   <li>{@code connecttimeout}: deadline to connect to the node; default 5s</li>
+ *   <li>{@code ipnsttl}: how long an IPNS/DNSLink resolution is kept; default 1m</li>
+ *   <li>{@code pin}: pin what clients pull on the node; default false</li>
  * </ul>
  */
 public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvider {
@@ -33,8 +36,13 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     /** Option: the connect deadline. */
     public static final String CONNECT_TIMEOUT = "connecttimeout";
 
+    /** Option: how long a name resolution is kept. */
+    public static final String IPNS_TTL = "ipnsttl";
+    /** Option: pin pulled content on the node. */
+    public static final String PIN = "pin";
+
     private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
-    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT);
+    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT, IPNS_TTL, PIN);
 
     @Override
     public String name() {
@@ -55,7 +63,10 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
         Duration timeout = options.duration(TIMEOUT, Duration.ofSeconds(60));
         Duration connect = options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
         KuboClient client = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
-        LOG.info("ipfs middleware reads through {} (deadline {}s)", client.describe(), timeout.toSeconds());
-        return new IpfsMiddleware(client);
+        Duration ipnsTtl = options.duration(IPNS_TTL, IpfsMiddleware.DEFAULT_IPNS_TTL);
+        boolean pin = options.bool(PIN, false);
+        LOG.info("ipfs middleware reads through {} (deadline {}s, IPNS TTL {}s, pin {})", client.describe(),
+                timeout.toSeconds(), ipnsTtl.toSeconds(), pin);
+        return new IpfsMiddleware(client, ipnsTtl, pin, Ticker.systemTicker());
     }
 }

@@ -66,7 +66,7 @@ public final class KuboNode implements AutoCloseable {
         this.logFile = workDir.resolve("daemon.log");
         this.offline = builder.offline;
         this.commandTimeout = builder.commandTimeout;
-        this.env = environment(ipfsPath);
+        this.env = processEnvironment(ipfsPath, builder.extraEnv);
         this.daemon = daemon;
         this.apiMultiaddr = apiMultiaddr;
         this.apiUri = Multiaddrs.toHttpUri(apiMultiaddr);
@@ -182,6 +182,47 @@ public final class KuboNode implements AutoCloseable {
         return ProcessRunner.runChecked(command, env, commandTimeout);
     }
 
+    /** @return this node's peer ID, e.g. {@code 12D3KooW…} */
+    public String peerId() {
+        return run("id", "-f", "<id>").strip();
+    }
+
+    /** @return the first swarm address with the peer ID, e.g. {@code /ip4/127.0.0.2/tcp/4001/p2p/12D3…} */
+    public String swarmAddress() {
+        return run("id", "-f", "<addrs>").lines().filter(line -> !line.isBlank()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("node has no swarm address; is it offline?"));
+    }
+
+    /**
+     * Makes {@code other} a peer of this node: {@code ipfs swarm peering add} (kept and
+     * reconnected) and waits, bounded, until they are connected.
+     *
+     * @param other another online node
+     */
+    public void peerWith(KuboNode other) {
+        String address = other.swarmAddress();
+        run("swarm", "peering", "add", address);
+        String id = other.peerId();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (run("swarm", "peers").contains(id)) {
+                return;
+            }
+            try {
+                run("swarm", "connect", address);
+            } catch (CommandFailedException e) {
+                // not yet; peering keeps trying too
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while peering", e);
+            }
+        }
+        throw new IllegalStateException(this + " did not connect to " + other + " within 30 s");
+    }
+
     /** Stops the daemon (SIGTERM, then SIGKILL after 10 s) and deletes its repository. Idempotent. */
     public synchronized void stop() {
         if (stopped) {
@@ -220,8 +261,8 @@ public final class KuboNode implements AutoCloseable {
         return "KuboNode[api=" + apiMultiaddr + ", gateway=" + gatewayUri + ", IPFS_PATH=" + ipfsPath + "]";
     }
 
-    private static Map<String, String> environment(Path ipfsPath) {
-        Map<String, String> env = new LinkedHashMap<>();
+    private static Map<String, String> processEnvironment(Path ipfsPath, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(extra);
         env.put("IPFS_PATH", ipfsPath.toString());
         env.put("IPFS_TELEMETRY", "off");
         return Map.copyOf(env);
@@ -235,8 +276,37 @@ public final class KuboNode implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private Duration commandTimeout = Duration.ofSeconds(120);
         private final Map<String, String> config = new LinkedHashMap<>();
+        private final Map<String, String> extraEnv = new LinkedHashMap<>();
+        private String host = "127.0.0.1";
 
         private Builder() {
+        }
+
+        /**
+         * Binds the API, gateway and swarm to another loopback address, so that several nodes on
+         * one machine are distinct hosts to each other (e.g. {@code 127.0.0.2}).
+         *
+         * @param loopbackAddress an address in 127.0.0.0/8
+         * @return this builder
+         */
+        public Builder host(String loopbackAddress) {
+            if (!loopbackAddress.startsWith("127.")) {
+                throw new IllegalArgumentException("tests bind kubo to loopback addresses only: " + loopbackAddress);
+            }
+            this.host = loopbackAddress;
+            return this;
+        }
+
+        /**
+         * Sets an environment variable for the daemon and CLI calls (e.g. {@code SSL_CERT_FILE}).
+         *
+         * @param name the variable
+         * @param value its value
+         * @return this builder
+         */
+        public Builder environment(String name, String value) {
+            extraEnv.put(name, value);
+            return this;
         }
 
         /**
@@ -304,7 +374,7 @@ public final class KuboNode implements AutoCloseable {
             Path log = workDir.resolve("daemon.log");
             Process daemon = null;
             try {
-                Map<String, String> env = environment(repo);
+                Map<String, String> env = processEnvironment(repo, extraEnv);
                 ProcessRunner.runChecked(List.of(binary.toString(), "init", "--profile", "test"), env, commandTimeout);
                 writeConfig(repo.resolve("config"));
                 List<String> command = new ArrayList<>(List.of(binary.toString(), "daemon"));
@@ -334,9 +404,9 @@ public final class KuboNode implements AutoCloseable {
             ObjectNode root = (ObjectNode) JSON.readTree(configFile.toFile());
             JsonNode existing = root.get("Addresses");
             ObjectNode addresses = existing instanceof ObjectNode object ? object : root.putObject("Addresses");
-            addresses.put("API", "/ip4/127.0.0.1/tcp/0");
-            addresses.put("Gateway", "/ip4/127.0.0.1/tcp/0");
-            addresses.putArray("Swarm").add("/ip4/127.0.0.1/tcp/0");
+            addresses.put("API", "/ip4/" + host + "/tcp/0");
+            addresses.put("Gateway", "/ip4/" + host + "/tcp/0");
+            addresses.putArray("Swarm").add("/ip4/" + host + "/tcp/0");
             root.putArray("Bootstrap");
             for (Map.Entry<String, String> e : config.entrySet()) {
                 setPath(root, e.getKey(), JSON.readTree(e.getValue()));

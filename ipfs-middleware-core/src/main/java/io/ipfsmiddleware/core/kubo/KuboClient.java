@@ -140,6 +140,12 @@ public final class KuboClient implements IpfsNode {
         return resolved;
     }
 
+    /** Pins the content at {@code path} recursively on the node ({@code pin/add}). */
+    @Override
+    public void pin(String path) throws IOException {
+        callJson("pin/add", path, Map.of("recursive", "true"));
+    }
+
     @Override
     public String describe() {
         return description;

@@ -31,6 +31,17 @@ public interface IpfsNode extends AutoCloseable {
     /** @return {@code path} resolved to an {@code /ipfs/<cid>[/…]} path (IPNS and DNSLink names resolved) */
     String resolve(String path) throws IOException;
 
+    /**
+     * Pins the content at {@code path} so the node keeps it and goes on providing it to peers.
+     * Backends that cannot pin refuse.
+     *
+     * @param path an IPFS path
+     * @throws IOException when pinning fails or the backend cannot pin
+     */
+    default void pin(String path) throws IOException {
+        throw new IpfsNodeException(describe() + " cannot pin " + path);
+    }
+
     /** @return a short description for messages, e.g. {@code kubo RPC at http://127.0.0.1:5001} */
     String describe();
 

@@ -23,7 +23,8 @@ import java.io.InputStream;
  * {@code index.json}, manifests and blobs from {@code blobs/}.
  */
 public final class IpfsRepository implements Repository, ManifestStore, TagStore, BlobStore {
-    private final IpfsName name;
+    private final RepositoryName name;
+    private final String layoutPath;
     private final OciLayout layout;
 
     /**
@@ -31,18 +32,33 @@ public final class IpfsRepository implements Repository, ManifestStore, TagStore
      * @param node the node to read through
      */
     public IpfsRepository(IpfsName name, IpfsNode node) {
+        this(name.repository(), name.layoutPath(), node);
+    }
+
+    /**
+     * @param name the repository name
+     * @param layoutPath the {@code /ipfs/…} path of its OCI image layout
+     * @param node the node to read through
+     */
+    public IpfsRepository(RepositoryName name, String layoutPath, IpfsNode node) {
         this.name = name;
-        this.layout = new OciLayout(node, name.layoutPath(), name.toString());
+        this.layoutPath = layoutPath;
+        this.layout = new OciLayout(node, layoutPath, name.value());
     }
 
     @Override
     public RepositoryName name() {
-        return name.repository();
+        return name;
     }
 
-    /** @return the IPFS name this repository serves */
-    public IpfsName ipfsName() {
-        return name;
+    /** @return the IPFS path of the layout directory this repository serves */
+    public String layoutPath() {
+        return layoutPath;
+    }
+
+    /** Wraps this repository so that what clients pull is pinned on the node. */
+    public Repository pinnedBy(Pinner pinner) {
+        return new PinningRepository(this, pinner);
     }
 
     @Override
@@ -75,7 +91,7 @@ public final class IpfsRepository implements Repository, ManifestStore, TagStore
         }
         LayoutIndex index = layout.index();
         Descriptor descriptor = index.find(reference).orElseThrow(() -> new RegistryException(
-                ErrorCode.MANIFEST_UNKNOWN, "tag '" + reference + "' is not in " + name.layoutPath()
+                ErrorCode.MANIFEST_UNKNOWN, "tag '" + reference + "' is not in " + layoutPath
                 + "/index.json; its tags are " + index.tags(), reference));
         return layout.manifest(descriptor.digest(), descriptor);
     }
@@ -109,6 +125,6 @@ public final class IpfsRepository implements Repository, ManifestStore, TagStore
 
     @Override
     public String toString() {
-        return "IpfsRepository[" + name.layoutPath() + "]";
+        return "IpfsRepository[" + layoutPath + "]";
     }
 }
