@@ -23,7 +23,8 @@ final class TestRegistry implements AutoCloseable {
     static TestRegistry start(RegistryServer.Container container, String ipfsApi, String extraYaml,
             String extraOptions) throws Exception {
         String yaml = "http:\n  addr: 127.0.0.1:0\n" + extraYaml + "middleware:\n  repository:\n    - name: ipfs\n"
-                + "      options:\n        ipfsapiaddress: " + ipfsApi + "\n        timeout: 20s\n" + extraOptions;
+                + "      options:\n        ipfsapiaddress: " + ipfsApi + "\n"
+                + (extraOptions.contains("timeout:") ? "" : "        timeout: 20s\n") + extraOptions;
         RegistryConfig config = RegistryConfig.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "test config");
         return new TestRegistry(RegistryMain.ExampleRegistry.start(config, container));

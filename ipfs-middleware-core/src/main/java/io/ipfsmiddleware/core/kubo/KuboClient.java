@@ -97,7 +97,17 @@ public final class KuboClient implements IpfsNode {
         JsonNode json = callJson("files/stat", path, Map.of());
         String cid = text(json, "Hash", "files/stat", path);
         String type = text(json, "Type", "files/stat", path);
-        return new FileStat(cid, number(json, "Size", "files/stat", path), "directory".equals(type));
+        return new FileStat(cid, number(json, "Size", "files/stat", path), "directory".equals(type),
+                isSymlink(json.path("Mode").asText("")));
+    }
+
+    /** Kubo reports a UnixFS mode as Go's os.FileMode in octal; bit 27 is os.ModeSymlink. */
+    private static boolean isSymlink(String octalMode) {
+        try {
+            return !octalMode.isEmpty() && (Long.parseLong(octalMode, 8) & (1L << 27)) != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

@@ -93,6 +93,11 @@ final class OciLayout {
         if (stat.directory()) {
             throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a directory, not a blob", digest.toString());
         }
+        if (stat.symlink()) {
+            throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a symbolic link, which IPFS paths do not "
+                    + "follow; add the layout with the files themselves (ipfs add -r --dereference-symlinks)",
+                    digest.toString());
+        }
         return Descriptor.of(MediaTypes.OCTET_STREAM, digest, stat.size());
     }
 
