@@ -9,6 +9,13 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee11.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
+import org.eclipse.jetty.util.security.Credential;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -22,7 +29,8 @@ final class JettyRegistryServer implements RegistryServer {
         this.connector = connector;
     }
 
-    static JettyRegistryServer start(InetSocketAddress address, Filter filter, HttpServlet host) throws Exception {
+    static JettyRegistryServer start(InetSocketAddress address, Filter filter, HttpServlet host, BasicAuth auth)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(address.getHostString());
@@ -31,6 +39,9 @@ final class JettyRegistryServer implements RegistryServer {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("host-registry", host), "/*");
+        if (auth != null) {
+            context.setSecurityHandler(security(auth));
+        }
         server.setHandler(context);
         server.setStopTimeout(5_000);
         try {
@@ -40,6 +51,23 @@ final class JettyRegistryServer implements RegistryServer {
             throw e;
         }
         return new JettyRegistryServer(server, connector);
+    }
+
+    private static ConstraintSecurityHandler security(BasicAuth auth) {
+        UserStore users = new UserStore();
+        auth.users().forEach((user, password) ->
+                users.addUser(user, Credential.getCredential(password), new String[] {BasicAuth.ROLE}));
+        HashLoginService login = new HashLoginService(auth.realm());
+        login.setUserStore(users);
+        ConstraintMapping everything = new ConstraintMapping();
+        everything.setPathSpec("/*");
+        everything.setConstraint(Constraint.from(BasicAuth.ROLE));
+        ConstraintSecurityHandler security = new ConstraintSecurityHandler();
+        security.setRealmName(auth.realm());
+        security.setLoginService(login);
+        security.setAuthenticator(new BasicAuthenticator());
+        security.addConstraintMapping(everything);
+        return security;
     }
 
     @Override

@@ -74,13 +74,14 @@ public final class RegistryMain {
         static ExampleRegistry start(RegistryConfig config, RegistryServer.Container container) throws Exception {
             InetSocketAddress address = parseAddress(config.string("http.addr").orElse("127.0.0.1:5000"));
             URI upstream = config.string("upstream").map(URI::create).orElse(null);
+            BasicAuth auth = BasicAuth.from(config).orElse(null);
             MiddlewareChain chain = MiddlewareChain.load(config.middlewares(), RegistryMain.class.getClassLoader());
             if (chain.isEmpty()) {
                 LOG.warn("No repository middleware configured: add a middleware.repository entry with name: ipfs");
             }
             try {
                 RegistryServer server = container.start(address, new RepositoryMiddlewareFilter(chain),
-                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream)));
+                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream)), auth);
                 return new ExampleRegistry(chain, server, address, upstream);
             } catch (Exception e) {
                 chain.close();

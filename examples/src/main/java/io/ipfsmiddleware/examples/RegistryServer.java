@@ -33,8 +33,21 @@ public interface RegistryServer extends AutoCloseable {
          * @throws Exception when it cannot start (for example the port is taken)
          */
         public RegistryServer start(InetSocketAddress address, Filter filter, HttpServlet host) throws Exception {
-            return this == JETTY ? JettyRegistryServer.start(address, filter, host)
-                    : TomcatRegistryServer.start(address, filter, host);
+            return start(address, filter, host, null);
+        }
+
+        /**
+         * @param address where to listen
+         * @param filter the middleware filter
+         * @param host the servlet standing for the host registry
+         * @param auth container-level Basic authentication in front of everything, or {@code null}
+         * @return the started server
+         * @throws Exception when it cannot start (for example the port is taken)
+         */
+        public RegistryServer start(InetSocketAddress address, Filter filter, HttpServlet host, BasicAuth auth)
+                throws Exception {
+            return this == JETTY ? JettyRegistryServer.start(address, filter, host, auth)
+                    : TomcatRegistryServer.start(address, filter, host, auth);
         }
     }
 }

@@ -16,10 +16,15 @@ final class Tools {
 
     /** @return crane's stdout; fails the test with crane's stderr when it fails */
     static String crane(String... args) {
+        return craneWithEnv(Map.of(), args);
+    }
+
+    /** @return crane's stdout, run with extra environment variables (e.g. {@code DOCKER_CONFIG}) */
+    static String craneWithEnv(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(craneBinary());
         command.addAll(List.of(args));
-        ProcessResult result = ProcessRunner.runChecked(command, Map.of(), Duration.ofMinutes(3));
+        ProcessResult result = ProcessRunner.runChecked(command, env, Duration.ofMinutes(3));
         return result.stdoutText();
     }
 
