@@ -37,6 +37,11 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT);
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
