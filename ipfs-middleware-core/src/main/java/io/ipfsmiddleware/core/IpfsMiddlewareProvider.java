@@ -45,6 +45,11 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT, IPNS_TTL, PIN);
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

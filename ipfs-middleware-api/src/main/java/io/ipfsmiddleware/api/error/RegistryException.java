@@ -11,7 +11,9 @@ import java.util.Objects;
 public class RegistryException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The OCI error code the client sees. */
     private final ErrorCode code;
+    /** Extra machine-readable context, or {@code null}. */
     private final String detail;
 
     /**

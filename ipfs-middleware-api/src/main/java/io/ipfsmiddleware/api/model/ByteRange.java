@@ -7,7 +7,12 @@ package io.ipfsmiddleware.api.model;
  * @param last the last position, inclusive, not before {@code first}
  */
 public record ByteRange(long first, long last) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param first the first position, from 0
+     * @param last the last position, inclusive, not before {@code first}
+     */
     public ByteRange {
         if (first < 0 || last < first) {
             throw new IllegalArgumentException("invalid byte range " + first + "-" + last);
@@ -19,7 +24,10 @@ public record ByteRange(long first, long last) {
         return last - first + 1;
     }
 
-    /** @return the range as written after {@code bytes } in a {@code Content-Range} header */
+    /**
+     * @param totalSize the size of the whole content
+     * @return the range as written after {@code bytes } in a {@code Content-Range} header
+     */
     public String contentRange(long totalSize) {
         return first + "-" + last + "/" + totalSize;
     }

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param annotations annotations, copied; empty when none
  */
 public record Descriptor(String mediaType, Digest digest, long size, Map<String, String> annotations) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param mediaType the media type, never {@code null}
+     * @param digest the digest of the content
+     * @param size the size of the content in bytes
+     * @param annotations annotations, copied; empty when none
+     */
     public Descriptor {
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(digest, "digest");
@@ -22,7 +29,12 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
-    /** @return a descriptor without annotations */
+    /**
+     * @param mediaType the media type
+     * @param digest the digest of the content
+     * @param size the size of the content in bytes
+     * @return a descriptor without annotations
+     */
     public static Descriptor of(String mediaType, Digest digest, long size) {
         return new Descriptor(mediaType, digest, size, Map.of());
     }

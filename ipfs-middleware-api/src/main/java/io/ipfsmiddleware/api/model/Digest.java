@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 public record Digest(String algorithm, String encoded) {
     private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
 
-    /** @throws IllegalArgumentException if the parts do not form a valid digest */
+    /**
+     * @param algorithm {@code sha256} or {@code sha512}
+     * @param encoded the lowercase hex encoding of the hash
+     * @throws IllegalArgumentException if the parts do not form a valid digest
+     */
     public Digest {
         String problem = problem(algorithm, encoded);
         if (problem != null) {
@@ -41,7 +45,10 @@ public record Digest(String algorithm, String encoded) {
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    /** @return whether {@code text} parses as a digest */
+    /**
+     * @param text the text to check, may be {@code null}
+     * @return whether {@code text} parses as a digest
+     */
     public static boolean isDigest(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
         return colon > 0 && problem(text.substring(0, colon), text.substring(colon + 1)) == null;

@@ -21,12 +21,18 @@ public final class MediaTypes {
     private MediaTypes() {
     }
 
-    /** @return whether {@code mediaType} is one of the manifest types served as a manifest */
+    /**
+     * @param mediaType a media type
+     * @return whether {@code mediaType} is one of the manifest types served as a manifest
+     */
     public static boolean isManifest(String mediaType) {
         return MANIFESTS.contains(mediaType);
     }
 
-    /** @return whether {@code mediaType} is an index or manifest list */
+    /**
+     * @param mediaType a media type
+     * @return whether {@code mediaType} is an index or manifest list
+     */
     public static boolean isIndex(String mediaType) {
         return INDEXES.contains(mediaType);
     }

@@ -18,7 +18,10 @@ public record RepositoryName(String value) {
 
     private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*");
 
-    /** @throws IllegalArgumentException if {@code value} is not a valid name; prefer {@link #parse} */
+    /**
+     * @param value the name as it appears in a URL
+     * @throws IllegalArgumentException if {@code value} is not a valid name; prefer {@link #parse}
+     */
     public RepositoryName {
         String problem = problem(value);
         if (problem != null) {
@@ -41,7 +44,10 @@ public record RepositoryName(String value) {
         return new RepositoryName(value);
     }
 
-    /** @return whether {@code value} is a valid repository name */
+    /**
+     * @param value the text to check
+     * @return whether {@code value} is a valid repository name
+     */
     public static boolean isValid(String value) {
         return problem(value) == null;
     }

@@ -9,7 +9,12 @@ import java.util.List;
  * @param more whether tags follow the last one of this page
  */
 public record TagPage(List<String> tags, boolean more) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param tags the tags of this page, copied
+     * @param more whether tags follow the last one of this page
+     */
     public TagPage {
         tags = List.copyOf(tags);
     }

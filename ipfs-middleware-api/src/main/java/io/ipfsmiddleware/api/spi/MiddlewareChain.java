@@ -42,16 +42,18 @@ public final class MiddlewareChain implements AutoCloseable {
     /**
      * Builds a chain from configuration entries, finding each provider by name with {@link
      * ServiceLoader} on {@code classLoader}. Disabled entries are skipped. A provider that fails
-     * to load is reported and skipped; a name with no provider, or two providers claiming one
-     * name, is an error. Middlewares already created are closed if a later one fails.
+     * to load is reported and skipped; a name with no provider, two providers claiming one name,
+     * or a provider built for another {@linkplain RepositoryMiddlewareProvider#API_VERSION API
+     * version} is an error. Middlewares already created are closed if a later one fails.
      *
      * @param configs the entries, in order
      * @param classLoader where to look for providers
      * @return the chain
-     * @throws MiddlewareConfigException when a name is unknown or ambiguous or options are invalid
+     * @throws MiddlewareConfigException when a name is unknown, ambiguous or names an incompatible
+     *     provider, or options are invalid
      */
     public static MiddlewareChain load(List<MiddlewareConfig> configs, ClassLoader classLoader) {
-        Map<String, RepositoryMiddlewareProvider> providers = discover(classLoader);
+        Discovery found = scan(classLoader);
         List<String> names = new ArrayList<>();
         List<RepositoryMiddleware> created = new ArrayList<>();
         try {
@@ -59,10 +61,12 @@ public final class MiddlewareChain implements AutoCloseable {
                 if (config.disabled()) {
                     continue;
                 }
-                RepositoryMiddlewareProvider provider = providers.get(config.name());
+                RepositoryMiddlewareProvider provider = found.compatible().get(config.name());
                 if (provider == null) {
-                    throw new MiddlewareConfigException("no repository middleware named '" + config.name()
-                            + "' is on the classpath; available: " + providers.keySet()
+                    String refused = found.refused().get(config.name());
+                    throw new MiddlewareConfigException(refused != null ? refused
+                            : "no repository middleware named '" + config.name()
+                            + "' is on the classpath; available: " + found.compatible().keySet()
                             + ". Add the jar that provides it (for 'ipfs': io.ipfsmiddleware:ipfs-middleware-core).");
                 }
                 created.add(Objects.requireNonNull(provider.create(config.options()),
@@ -77,14 +81,25 @@ public final class MiddlewareChain implements AutoCloseable {
     }
 
     /**
-     * Lists the providers {@link ServiceLoader} finds, by name.
+     * Lists the providers {@link ServiceLoader} finds, by name. Providers built for another API
+     * version are left out with a warning naming them.
      *
      * @param classLoader where to look
-     * @return the providers by name, in discovery order
+     * @return the compatible providers by name, in discovery order
      * @throws MiddlewareConfigException when two providers claim the same name
      */
     public static Map<String, RepositoryMiddlewareProvider> discover(ClassLoader classLoader) {
+        Discovery found = scan(classLoader);
+        found.refused().values().forEach(message -> LOG.log(System.Logger.Level.WARNING, message));
+        return found.compatible();
+    }
+
+    private record Discovery(Map<String, RepositoryMiddlewareProvider> compatible, Map<String, String> refused) {
+    }
+
+    private static Discovery scan(ClassLoader classLoader) {
         Map<String, RepositoryMiddlewareProvider> byName = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         Iterator<RepositoryMiddlewareProvider> it =
                 ServiceLoader.load(RepositoryMiddlewareProvider.class, classLoader).iterator();
         while (true) {
@@ -99,6 +114,11 @@ public final class MiddlewareChain implements AutoCloseable {
                         + e.getMessage() + ". Check that its jar matches this version of ipfs-middleware-api.", e);
                 continue;
             }
+            Optional<String> mismatch = versionMismatch(provider);
+            if (mismatch.isPresent()) {
+                refused.putIfAbsent(provider.name(), mismatch.get());
+                continue;
+            }
             RepositoryMiddlewareProvider previous = byName.putIfAbsent(provider.name(), provider);
             if (previous != null) {
                 throw new MiddlewareConfigException("two repository middleware providers are named '" + provider.name()
@@ -106,7 +126,25 @@ public final class MiddlewareChain implements AutoCloseable {
                         + "; remove one of their jars from the classpath");
             }
         }
-        return byName;
+        return new Discovery(byName, refused);
+    }
+
+    /** @return why the provider is refused, or empty when it was built for this API version */
+    private static Optional<String> versionMismatch(RepositoryMiddlewareProvider provider) {
+        String built;
+        try {
+            int version = provider.apiVersion();
+            if (version == RepositoryMiddlewareProvider.API_VERSION) {
+                return Optional.empty();
+            }
+            built = "was built for ipfs-middleware-api version " + version;
+        } catch (AbstractMethodError e) {
+            built = "was built for an ipfs-middleware-api older than version 1 (it has no apiVersion())";
+        }
+        return Optional.of("repository middleware provider '" + provider.name() + "' (" + provider.getClass().getName()
+                + ") " + built + ", but this ipfs-middleware-api is version " + RepositoryMiddlewareProvider.API_VERSION
+                + "; it is refused. Use a release of its jar built for API version "
+                + RepositoryMiddlewareProvider.API_VERSION + ".");
     }
 
     /**

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param disabled whether the entry is switched off ({@code disabled: true})
  */
 public record MiddlewareConfig(String name, MiddlewareOptions options, boolean disabled) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param name the provider name, e.g. {@code ipfs}
+     * @param options the entry's {@code options}
+     * @param disabled whether the entry is switched off ({@code disabled: true})
+     */
     public MiddlewareConfig {
         if (name == null || name.isBlank()) {
             throw new MiddlewareConfigException("a middleware.repository entry has no name");

@@ -45,7 +45,10 @@ public final class MiddlewareOptions {
         return new MiddlewareOptions(Objects.requireNonNull(middleware, "middleware"), Map.copyOf(copy));
     }
 
-    /** @return empty options for {@code middleware} */
+    /**
+     * @param middleware the name of the middleware the options are for, used in messages
+     * @return empty options for {@code middleware}
+     */
     public static MiddlewareOptions empty(String middleware) {
         return of(middleware, Map.of());
     }
@@ -92,7 +95,12 @@ public final class MiddlewareOptions {
         }
     }
 
-    /** @return the string value of {@code key}, or {@code defaultValue} when absent */
+    /**
+     * @param key the option name
+     * @param defaultValue the value when the option is absent
+     * @return the string value of {@code key}, or {@code defaultValue} when absent
+     * @throws MiddlewareConfigException when the value is a list or map
+     */
     public String string(String key, String defaultValue) {
         Object v = values.get(key);
         if (v == null) {
@@ -104,7 +112,12 @@ public final class MiddlewareOptions {
         return v.toString().trim();
     }
 
-    /** @return the boolean value of {@code key}, or {@code defaultValue} when absent */
+    /**
+     * @param key the option name
+     * @param defaultValue the value when the option is absent
+     * @return the boolean value of {@code key}, or {@code defaultValue} when absent
+     * @throws MiddlewareConfigException when the value is not true/false, yes/no or on/off
+     */
     public boolean bool(String key, boolean defaultValue) {
         String v = string(key, null);
         if (v == null) {
@@ -117,7 +130,12 @@ public final class MiddlewareOptions {
         }
     }
 
-    /** @return the positive integer value of {@code key}, or {@code defaultValue} when absent */
+    /**
+     * @param key the option name
+     * @param defaultValue the value when the option is absent
+     * @return the positive integer value of {@code key}, or {@code defaultValue} when absent
+     * @throws MiddlewareConfigException when the value is not a positive whole number
+     */
     public long positiveLong(String key, long defaultValue) {
         String v = string(key, null);
         if (v == null) {
@@ -138,6 +156,8 @@ public final class MiddlewareOptions {
      * Reads a duration written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a
      * plain number of seconds.
      *
+     * @param key the option name
+     * @param defaultValue the value when the option is absent
      * @return the duration of {@code key}, or {@code defaultValue} when absent
      */
     public Duration duration(String key, Duration defaultValue) {
@@ -159,7 +179,10 @@ public final class MiddlewareOptions {
         }
     }
 
-    /** @return the list of strings of {@code key} (a single value counts as a list of one), or empty */
+    /**
+     * @param key the option name
+     * @return the list of strings of {@code key} (a single value counts as a list of one), or empty
+     */
     public List<String> stringList(String key) {
         Object v = values.get(key);
         if (v == null) {
@@ -179,6 +202,9 @@ public final class MiddlewareOptions {
     }
 
     /**
+     * @param key the option name
+     * @param value the value found
+     * @param expected what was expected, e.g. {@code a positive whole number}
      * @return an error naming the middleware, the key, the value and what was expected, for
      *     providers that check a value of their own
      */

@@ -1,6 +1,7 @@
 package io.ipfsmiddleware.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,43 @@ class MiddlewareChainTest {
             MiddlewareConfigException e = assertThrows(MiddlewareConfigException.class,
                     () -> MiddlewareChain.discover(loader));
             assertTrue(e.getMessage().contains("two repository middleware providers are named 'prefix'"), e.getMessage());
+        }
+    }
+
+    /** A class loader that adds a META-INF/services file listing {@code providers} to this module's. */
+    private URLClassLoader withProviders(Path dir, Class<?>... providers) throws IOException {
+        Path services = dir.resolve("META-INF/services");
+        Files.createDirectories(services);
+        StringBuilder lines = new StringBuilder();
+        for (Class<?> provider : providers) {
+            lines.append(provider.getName()).append('\n');
+        }
+        Files.writeString(services.resolve(RepositoryMiddlewareProvider.class.getName()), lines);
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    @Test
+    void providerBuiltForAnotherApiVersionIsRefusedNamingBothVersions(@TempDir Path dir) throws IOException {
+        try (URLClassLoader loader = withProviders(dir, TestRepositories.NextApiProvider.class)) {
+            assertFalse(MiddlewareChain.discover(loader).containsKey("next"));
+            MiddlewareConfigException e = assertThrows(MiddlewareConfigException.class,
+                    () -> MiddlewareChain.load(List.of(entry("next", Map.of())), loader));
+            int api = RepositoryMiddlewareProvider.API_VERSION;
+            assertTrue(e.getMessage().contains("'next'")
+                    && e.getMessage().contains(TestRepositories.NextApiProvider.class.getName())
+                    && e.getMessage().contains("built for ipfs-middleware-api version " + (api + 1))
+                    && e.getMessage().contains("this ipfs-middleware-api is version " + api), e.getMessage());
+        }
+    }
+
+    @Test
+    void oldProviderDoesNotShadowOrClashWithACompatibleOneOfTheSameName(@TempDir Path dir)
+            throws IOException, RegistryException {
+        try (URLClassLoader loader = withProviders(dir, TestRepositories.OldPrefixProvider.class)) {
+            assertTrue(MiddlewareChain.discover(loader).get("prefix") instanceof TestRepositories.PrefixProvider);
+            MiddlewareChain chain = MiddlewareChain.load(List.of(entry("prefix", Map.of("prefix", "mine"))), loader);
+            Repository wrapped = chain.wrap(new TestRepositories.Plain(new RepositoryName("mine/image")));
+            assertTrue(wrapped instanceof TestRepositories.Intercepted, wrapped.toString());
         }
     }
 }

@@ -48,6 +48,11 @@ final class TestRepositories {
     /** Intercepts names whose first component is the option {@code prefix}. */
     public static final class PrefixProvider implements RepositoryMiddlewareProvider {
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public String name() {
             return "prefix";
         }
@@ -74,6 +79,11 @@ final class TestRepositories {
     /** Claims the name of {@link PrefixProvider}, to test duplicate detection. */
     public static final class DuplicatePrefixProvider implements RepositoryMiddlewareProvider {
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public String name() {
             return "prefix";
         }
@@ -87,6 +97,11 @@ final class TestRepositories {
     /** Never intercepts. */
     public static final class NoopProvider implements RepositoryMiddlewareProvider {
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public String name() {
             return "noop";
         }
@@ -94,6 +109,42 @@ final class TestRepositories {
         @Override
         public RepositoryMiddleware create(MiddlewareOptions options) {
             return repository -> repository;
+        }
+    }
+
+    /** Built "for" the next API major version, to test the version handshake. */
+    public static final class NextApiProvider implements RepositoryMiddlewareProvider {
+        @Override
+        public int apiVersion() {
+            return API_VERSION + 1;
+        }
+
+        @Override
+        public String name() {
+            return "next";
+        }
+
+        @Override
+        public RepositoryMiddleware create(MiddlewareOptions options) {
+            throw new AssertionError("an incompatible provider must not be asked to create a middleware");
+        }
+    }
+
+    /** Claims the name of {@link PrefixProvider} but was built for an older API version. */
+    public static final class OldPrefixProvider implements RepositoryMiddlewareProvider {
+        @Override
+        public int apiVersion() {
+            return API_VERSION - 1;
+        }
+
+        @Override
+        public String name() {
+            return "prefix";
+        }
+
+        @Override
+        public RepositoryMiddleware create(MiddlewareOptions options) {
+            throw new AssertionError("an incompatible provider must not be asked to create a middleware");
         }
     }
 }
