@@ -81,7 +81,7 @@ public final class RegistryMain {
             }
             try {
                 RegistryServer server = container.start(address, new RepositoryMiddlewareFilter(chain),
-                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream)), auth);
+                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream), chain), auth);
                 return new ExampleRegistry(chain, server, address, upstream);
             } catch (Exception e) {
                 chain.close();

@@ -2,14 +2,17 @@ package io.ipfsmiddleware.core;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ipfsmiddleware.api.error.RegistryException;
+import io.ipfsmiddleware.api.spi.MiddlewareHealth;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
 import io.ipfsmiddleware.core.name.IpfsName;
 import io.ipfsmiddleware.core.name.IpnsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
+import io.ipfsmiddleware.core.node.NodeHealthMonitor;
 import io.ipfsmiddleware.core.repository.IpfsRepository;
 import io.ipfsmiddleware.core.repository.IpnsResolver;
 import io.ipfsmiddleware.core.repository.Pinner;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,14 +26,17 @@ import java.util.Optional;
 public final class IpfsMiddleware implements RepositoryMiddleware {
     /** How long an IPNS or DNSLink resolution is kept unless configured otherwise. */
     public static final Duration DEFAULT_IPNS_TTL = Duration.ofMinutes(1);
+    /** How often the node is checked in the background unless configured otherwise. */
+    public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(10);
 
     private final IpfsNode node;
     private final IpnsResolver ipns;
     private final Pinner pinner;
+    private final NodeHealthMonitor monitor;
 
     /** @param node the node to read IPFS content through; closed with this middleware */
     public IpfsMiddleware(IpfsNode node) {
-        this(node, DEFAULT_IPNS_TTL, false, Ticker.systemTicker());
+        this(node, DEFAULT_IPNS_TTL, false, Ticker.systemTicker(), DEFAULT_HEALTH_INTERVAL);
     }
 
     /**
@@ -38,11 +44,13 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
      * @param ipnsTtl how long a name resolution is kept
      * @param pin whether to pin what clients pull on the node
      * @param ticker the clock for the resolution cache
+     * @param healthInterval time between background checks that the node answers
      */
-    public IpfsMiddleware(IpfsNode node, Duration ipnsTtl, boolean pin, Ticker ticker) {
+    public IpfsMiddleware(IpfsNode node, Duration ipnsTtl, boolean pin, Ticker ticker, Duration healthInterval) {
         this.node = Objects.requireNonNull(node, "node");
         this.ipns = new IpnsResolver(node, ipnsTtl, ticker);
         this.pinner = pin ? new Pinner(node) : null;
+        this.monitor = new NodeHealthMonitor(node, healthInterval, Clock.systemUTC());
     }
 
     @Override
@@ -74,7 +82,13 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
     }
 
     @Override
+    public MiddlewareHealth health() {
+        return monitor.health();
+    }
+
+    @Override
     public void close() {
+        monitor.close();
         if (pinner != null) {
             pinner.close();
         }

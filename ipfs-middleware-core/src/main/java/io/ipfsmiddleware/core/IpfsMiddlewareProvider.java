@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code connecttimeout}: deadline to connect to the node; default 5s</li>
  *   <li>{@code ipnsttl}: how long an IPNS/DNSLink resolution is kept; default 1m</li>
  *   <li>{@code pin}: pin what clients pull on the node; default false</li>
+ *   <li>{@code healthinterval}: time between background checks that the node answers; default 10s</li>
  * </ul>
  */
 public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvider {
@@ -40,9 +41,11 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     public static final String IPNS_TTL = "ipnsttl";
     /** Option: pin pulled content on the node. */
     public static final String PIN = "pin";
+    /** Option: time between background health checks of the node. */
+    public static final String HEALTH_INTERVAL = "healthinterval";
 
     private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
-    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT, IPNS_TTL, PIN);
+    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT, IPNS_TTL, PIN, HEALTH_INTERVAL);
 
     @Override
     public int apiVersion() {
@@ -72,6 +75,7 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
         boolean pin = options.bool(PIN, false);
         LOG.info("ipfs middleware reads through {} (deadline {}s, IPNS TTL {}s, pin {})", client.describe(),
                 timeout.toSeconds(), ipnsTtl.toSeconds(), pin);
-        return new IpfsMiddleware(client, ipnsTtl, pin, Ticker.systemTicker());
+        Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
+        return new IpfsMiddleware(client, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
     }
 }

@@ -178,6 +178,16 @@ public final class MiddlewareChain implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** @return each middleware's health by name, in chain order */
+    public Map<String, MiddlewareHealth> health() {
+        Map<String, MiddlewareHealth> health = new LinkedHashMap<>();
+        for (int i = 0; i < middlewares.size(); i++) {
+            String key = health.containsKey(names.get(i)) ? names.get(i) + "#" + (i + 1) : names.get(i);
+            health.put(key, middlewares.get(i).health());
+        }
+        return health;
+    }
+
     /** @return the names of the middlewares, in order */
     public List<String> names() {
         return names;

@@ -29,6 +29,14 @@ public interface RepositoryMiddleware extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * @return the middleware's view of the services it depends on, as last checked in the
+     *     background; must not block
+     */
+    default MiddlewareHealth health() {
+        return MiddlewareHealth.NOTHING_TO_CHECK;
+    }
+
     /** Releases what the middleware holds (connections, threads). The default does nothing. */
     @Override
     default void close() {

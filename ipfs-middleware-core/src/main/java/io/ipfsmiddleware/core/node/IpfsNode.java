@@ -42,6 +42,16 @@ public interface IpfsNode extends AutoCloseable {
         throw new IpfsNodeException(describe() + " cannot pin " + path);
     }
 
+    /**
+     * Checks that the node answers, cheaply and without touching the network: the default asks
+     * for the size of the empty identity CID ({@code bafkqaaa}), whose content is its own name.
+     *
+     * @throws IOException when the node does not answer as it should
+     */
+    default void ping() throws IOException {
+        stat("/ipfs/bafkqaaa");
+    }
+
     /** @return a short description for messages, e.g. {@code kubo RPC at http://127.0.0.1:5001} */
     String describe();
 
