@@ -14,8 +14,22 @@ final class TestRegistry implements AutoCloseable {
     }
 
     static TestRegistry start(RegistryServer.Container container, String ipfsApi, String extraYaml) throws Exception {
+        return startWithOptions(container, "ipfsapiaddress: " + ipfsApi, extraYaml);
+    }
+
+    /**
+     * @param middlewareOptions the ipfs middleware's options as YAML lines (e.g. {@code gateways: [http://…]});
+     *     {@code timeout: 20s} is added
+     * @param extraYaml top-level YAML before the middleware block
+     */
+    static TestRegistry startWithOptions(RegistryServer.Container container, String middlewareOptions,
+            String extraYaml) throws Exception {
+        StringBuilder options = new StringBuilder();
+        for (String line : middlewareOptions.split("\n")) {
+            options.append("        ").append(line).append('\n');
+        }
         String yaml = "http:\n  addr: 127.0.0.1:0\n" + extraYaml + "middleware:\n  repository:\n    - name: ipfs\n"
-                + "      options:\n        ipfsapiaddress: " + ipfsApi + "\n        timeout: 20s\n";
+                + "      options:\n" + options + "        timeout: 20s\n";
         RegistryConfig config = RegistryConfig.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "test config");
         return new TestRegistry(RegistryMain.ExampleRegistry.start(config, container));
