@@ -64,6 +64,45 @@ class ExampleJarIT {
         }
     }
 
+    /**
+     * The shipped examples/config.yml on a machine without an IPFS node: the start-up probe finds
+     * none, so the gateways serve. The public gateways it lists are swapped for kubo's gateway
+     * (no network here); everything else is the file as shipped.
+     */
+    @Test
+    void theShippedConfigServesThroughGatewaysWhenNoNodeAnswers() throws Exception {
+        OciLayout layout = OciImages.alpine(work.resolve("images/alpine"));
+        int port;
+        int deadApi;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket dead = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+            deadApi = dead.getLocalPort();
+        }
+        try (KuboNode kubo = KuboNode.start()) {
+            String cid = kubo.addDirectory(work.resolve("images"));
+            String shipped = Files.readString(Path.of("config.yml"));
+            assertTrue(shipped.contains("https://trustless-gateway.link"), shipped);
+            Path config = work.resolve("config.yml");
+            Files.writeString(config, shipped.replace("127.0.0.1:5000", "127.0.0.1:" + port)
+                    .replace("/ip4/127.0.0.1/tcp/5001", "/ip4/127.0.0.1/tcp/" + deadApi)
+                    .replace("https://trustless-gateway.link", kubo.gatewayUri().toString())
+                    .replace("https://ipfs.io", "http://127.0.0.1:" + deadApi));
+            Path log = work.resolve("registry.log");
+            Process registry = java(log, "serve", config.toString());
+            try {
+                waitForBase("http://127.0.0.1:" + port, registry, log);
+                String ref = "127.0.0.1:" + port + "/ipfs/" + cid + "/alpine:3.10.1";
+                assertEquals(layout.tag("3.10.1").digest(), Tools.crane("digest", "--insecure", ref).trim());
+            } finally {
+                registry.destroy();
+                registry.waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log);
+            assertTrue(output.contains("reads verified blocks from trustless gateways")
+                    && output.contains("no IPFS node answered at http://127.0.0.1:" + deadApi), output);
+        }
+    }
+
     @Test
     void aBadOptionStopsStartUpWithOneClearLine() throws Exception {
         Path config = work.resolve("bad.yml");

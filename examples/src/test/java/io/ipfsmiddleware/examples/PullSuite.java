@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The user's workflow end to end, in one servlet container: OCI layouts (written by skopeo and
  * by the testkit in every flavour the middleware accepts) are added to a real kubo node with
  * {@code ipfs add -r --cid-version 1}, and real clients pull them through the example registry.
- * Subclasses pick the container, so Jetty and Tomcat run the same suite.
+ * Subclasses pick the container, so Jetty and Tomcat run the same suite, and the backend (the
+ * node's RPC API by default, or {@link #middlewareOptions} naming kubo's gateway as a trustless
+ * gateway), so both backends pass the same suite.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PullSuite {
@@ -43,6 +45,11 @@ abstract class PullSuite {
 
     abstract RegistryServer.Container container();
 
+    /** @return the ipfs middleware's options as YAML lines; by default the node's RPC API */
+    String middlewareOptions(KuboNode node) {
+        return "ipfsapiaddress: " + node.apiMultiaddr();
+    }
+
     @BeforeAll
     void startEverything() throws Exception {
         Path images = work.resolve("images");
@@ -54,7 +61,7 @@ abstract class PullSuite {
         nomediatype = OciImages.withoutMediaType(images.resolve("nomediatype"));
         kubo = KuboNode.start();
         cid = kubo.addDirectory(images);
-        registry = TestRegistry.start(container(), kubo.apiMultiaddr(), "");
+        registry = TestRegistry.startWithOptions(container(), middlewareOptions(kubo), "");
     }
 
     @AfterAll

@@ -22,9 +22,27 @@ final class TestRegistry implements AutoCloseable {
      */
     static TestRegistry start(RegistryServer.Container container, String ipfsApi, String extraYaml,
             String extraOptions) throws Exception {
+        return startWithOptions(container, "ipfsapiaddress: " + ipfsApi + "\n" + extraOptions, extraYaml);
+    }
+
+    /**
+     * @param middlewareOptions the ipfs middleware's options as YAML lines (e.g. {@code gateways: [http://…]});
+     *     {@code timeout: 20s} is added unless they set a timeout
+     * @param extraYaml top-level YAML before the middleware block
+     */
+    static TestRegistry startWithOptions(RegistryServer.Container container, String middlewareOptions,
+            String extraYaml) throws Exception {
+        StringBuilder options = new StringBuilder();
+        for (String line : middlewareOptions.split("\n")) {
+            if (!line.isBlank()) {
+                options.append("        ").append(line.strip()).append('\n');
+            }
+        }
+        if (!middlewareOptions.contains("timeout:")) {
+            options.append("        timeout: 20s\n");
+        }
         String yaml = "http:\n  addr: 127.0.0.1:0\n" + extraYaml + "middleware:\n  repository:\n    - name: ipfs\n"
-                + "      options:\n        ipfsapiaddress: " + ipfsApi + "\n"
-                + (extraOptions.contains("timeout:") ? "" : "        timeout: 20s\n") + extraOptions;
+                + "      options:\n" + options;
         RegistryConfig config = RegistryConfig.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "test config");
         return new TestRegistry(RegistryMain.ExampleRegistry.start(config, container));

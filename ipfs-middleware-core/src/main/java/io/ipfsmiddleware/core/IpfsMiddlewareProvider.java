@@ -5,10 +5,19 @@ import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
 import io.ipfsmiddleware.api.spi.MiddlewareOptions;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
 import io.ipfsmiddleware.api.spi.RepositoryMiddlewareProvider;
+import io.ipfsmiddleware.core.gateway.GatewayNode;
 import io.ipfsmiddleware.core.kubo.KuboClient;
 import io.ipfsmiddleware.core.kubo.Multiaddr;
+import io.ipfsmiddleware.core.node.IpfsNode;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +27,19 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code ipfsapiaddress}: the node's RPC API, as a multiaddr ({@code /ip4/127.0.0.1/tcp/5001})
  *       or URL ({@code http://127.0.0.1:5001}); default {@value #DEFAULT_API}</li>
- *   <li>{@code timeout}: deadline of each read from the node, e.g. {@code 30s}; default 60s</li>
- *   <li>{@code connecttimeout}: deadline to connect to the node; default 5s</li>
+ *   <li>{@code gateways}: trustless gateway URLs, tried in order, for reading without a node</li>
+ *   <li>{@code timeout}: deadline of each read from the node (with gateways: of each block, all
+ *       gateways included), e.g. {@code 30s}; default 60s</li>
+ *   <li>{@code connecttimeout}: deadline to connect to the node or a gateway; default 5s</li>
+ *   <li>{@code gatewaytimeout}: deadline of one request to one gateway; default 15s</li>
+ *   <li>{@code blockcachesize}: MiB of verified blocks kept in memory (gateways); default 64</li>
  *   <li>{@code ipnsttl}: how long an IPNS/DNSLink resolution is kept; default 1m</li>
- *   <li>{@code pin}: pin what clients pull on the node; default false</li>
- *   <li>{@code healthinterval}: time between background checks that the node answers; default 10s</li>
+ *   <li>{@code pin}: pin what clients pull on the node; default false (needs a node)</li>
+ *   <li>{@code healthinterval}: time between background checks that the backend answers; default 10s</li>
  * </ul>
+ * Backend: the RPC API when no {@code gateways} are given; the gateways when only they are
+ * given; when both are, the node if it answers {@code POST /api/v0/version} at start-up, else
+ * the gateways. Start-up logs which.
  */
 public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvider {
     /** The name under {@code middleware.repository}. */
@@ -32,10 +48,16 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     public static final String DEFAULT_API = "/ip4/127.0.0.1/tcp/5001";
     /** Option: the node's RPC API address. */
     public static final String API_ADDRESS = "ipfsapiaddress";
+    /** Option: trustless gateway URLs. */
+    public static final String GATEWAYS = "gateways";
     /** Option: the deadline of each read. */
     public static final String TIMEOUT = "timeout";
     /** Option: the connect deadline. */
     public static final String CONNECT_TIMEOUT = "connecttimeout";
+    /** Option: the deadline of one request to one gateway. */
+    public static final String GATEWAY_TIMEOUT = "gatewaytimeout";
+    /** Option: MiB of blocks cached by the gateway backend. */
+    public static final String BLOCK_CACHE_SIZE = "blockcachesize";
 
     /** Option: how long a name resolution is kept. */
     public static final String IPNS_TTL = "ipnsttl";
@@ -45,7 +67,9 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     public static final String HEALTH_INTERVAL = "healthinterval";
 
     private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
-    private static final Set<String> KNOWN = Set.of(API_ADDRESS, TIMEOUT, CONNECT_TIMEOUT, IPNS_TTL, PIN, HEALTH_INTERVAL);
+    private static final Set<String> KNOWN = Set.of(API_ADDRESS, GATEWAYS, TIMEOUT, CONNECT_TIMEOUT, GATEWAY_TIMEOUT,
+            BLOCK_CACHE_SIZE, IPNS_TTL, PIN, HEALTH_INTERVAL);
+    private static final Duration MAX_PROBE = Duration.ofSeconds(2);
 
     @Override
     public int apiVersion() {
@@ -60,22 +84,84 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     @Override
     public RepositoryMiddleware create(MiddlewareOptions options) {
         options.requireKnownKeys(KNOWN);
-        String address = options.string(API_ADDRESS, DEFAULT_API);
-        URI api;
+        boolean apiGiven = options.asMap().containsKey(API_ADDRESS);
+        URI api = apiUri(options.string(API_ADDRESS, DEFAULT_API));
+        List<URI> gateways = gateways(options);
+        Duration timeout = options.duration(TIMEOUT, Duration.ofSeconds(60));
+        Duration connect = options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
+        Duration gatewayTimeout = options.duration(GATEWAY_TIMEOUT, Duration.ofSeconds(15));
+        long cacheMib = options.positiveLong(BLOCK_CACHE_SIZE, 64);
+        if (cacheMib > 1L << 20) {
+            throw options.invalid(BLOCK_CACHE_SIZE, cacheMib, "a number of MiB up to 1048576");
+        }
+
+        IpfsNode node;
+        if (gateways.isEmpty()) {
+            node = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
+            LOG.info("ipfs middleware reads through {} (deadline {}s)", node.describe(), timeout.toSeconds());
+        } else if (apiGiven && nodeAnswers(api, connect)) {
+            node = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
+            LOG.info("ipfs middleware reads through {}, which answered at start-up (deadline {}s); the gateways {} "
+                    + "are not used", node.describe(), timeout.toSeconds(), gateways);
+        } else {
+            node = GatewayNode.builder(gateways).connectTimeout(connect).requestTimeout(gatewayTimeout)
+                    .deadline(timeout).cacheBytes(cacheMib << 20).build();
+            LOG.info("ipfs middleware reads verified blocks from {} ({}; {}s per request, {} MiB block cache); "
+                    + "IPNS names are refused", node.describe(), apiGiven ? "no IPFS node answered at " + api
+                    : "no ipfsapiaddress given", gatewayTimeout.toSeconds(), cacheMib);
+        }
+        Duration ipnsTtl = options.duration(IPNS_TTL, IpfsMiddleware.DEFAULT_IPNS_TTL);
+        boolean pin = options.bool(PIN, false);
+        if (pin && node instanceof GatewayNode) {
+            node.close();
+            throw options.invalid(PIN, "true", "false with the gateway backend: pinning needs an IPFS node at "
+                    + API_ADDRESS);
+        }
+        Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
+        LOG.info("IPNS resolutions kept {}s; pin pulled content: {}", ipnsTtl.toSeconds(), pin);
+        return new IpfsMiddleware(node, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
+    }
+
+    private static URI apiUri(String address) {
         try {
-            api = Multiaddr.apiBaseUri(address);
+            return Multiaddr.apiBaseUri(address);
         } catch (IllegalArgumentException e) {
             throw new MiddlewareConfigException("middleware 'ipfs': option '" + API_ADDRESS + "' is invalid: "
                     + e.getMessage(), e);
         }
-        Duration timeout = options.duration(TIMEOUT, Duration.ofSeconds(60));
-        Duration connect = options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
-        KuboClient client = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
-        Duration ipnsTtl = options.duration(IPNS_TTL, IpfsMiddleware.DEFAULT_IPNS_TTL);
-        boolean pin = options.bool(PIN, false);
-        LOG.info("ipfs middleware reads through {} (deadline {}s, IPNS TTL {}s, pin {})", client.describe(),
-                timeout.toSeconds(), ipnsTtl.toSeconds(), pin);
-        Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
-        return new IpfsMiddleware(client, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
+    }
+
+    private static List<URI> gateways(MiddlewareOptions options) {
+        List<URI> uris = new ArrayList<>();
+        for (String text : options.stringList(GATEWAYS)) {
+            try {
+                URI uri = new URI(text);
+                GatewayNode.builder(List.of(uri)); // validates scheme and host
+                uris.add(uri);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw options.invalid(GATEWAYS, text, "http(s) URLs of trustless gateways, such as "
+                        + "https://trustless-gateway.link (" + e.getMessage() + ")");
+            }
+        }
+        return List.copyOf(uris);
+    }
+
+    /** The start-up probe: does a node answer {@code POST /api/v0/version} quickly? */
+    private static boolean nodeAnswers(URI api, Duration connect) {
+        Duration bound = connect.compareTo(MAX_PROBE) < 0 ? connect : MAX_PROBE;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(bound).version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v0/version"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(bound).build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            LOG.debug("IPFS node probe at {}: HTTP {}", api, status);
+            return status == 200;
+        } catch (IOException e) {
+            LOG.debug("IPFS node probe at {} failed: {}", api, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

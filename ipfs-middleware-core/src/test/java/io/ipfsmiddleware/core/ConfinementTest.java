@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConfinementTest {
     private static final String CID = "bafybeih5njpiyyu376v37c2ywi2zp4c7ako6dkb6qw4oi3vtqer7hojjiu";
-    private static final Pattern SAFE = Pattern.compile("/ipfs/" + CID + "(/[a-z0-9._-]+)*|/ipns/[a-z0-9.-]+");
+    /** Paths under the named CID, IPNS names, and the fixed health probe (the empty identity CID). */
+    private static final Pattern SAFE = Pattern.compile("/ipfs/" + CID + "(/[a-z0-9._-]+)*|/ipns/[a-z0-9.-]+|/ipfs/bafkqaaa");
 
     private final List<String> asked = new CopyOnWriteArrayList<>();
 

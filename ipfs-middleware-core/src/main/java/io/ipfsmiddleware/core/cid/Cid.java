@@ -13,11 +13,19 @@ import java.util.Arrays;
  * multiformats spec says. A CIDv0 ({@code Qm…}) is recognised and rejected with a message on how
  * to get a CIDv1, since repository names are lowercase and base58btc is case-sensitive.
  *
+ * <p>{@link #decode} reads the binary form that dag-pb links carry, CIDv0 included.
+ *
  * <p>Two {@code Cid}s are equal when their binary forms are equal, whatever the multibase.
  */
 public final class Cid {
     /** Multihash code of sha2-256, whose digest is always 32 bytes. */
     public static final long SHA2_256 = 0x12;
+    /** Multihash code of the identity function: the digest is the content itself. */
+    public static final long IDENTITY = 0x00;
+    /** Multicodec of raw bytes (a raw leaf). */
+    public static final long RAW = 0x55;
+    /** Multicodec of dag-pb (UnixFS files and directories). */
+    public static final long DAG_PB = 0x70;
     private static final int MAX_LENGTH = 256;
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -69,6 +77,39 @@ public final class Cid {
             default -> throw new InvalidCidException("'" + text + "' is not a CIDv1 in lowercase base32 (b…) or "
                     + "base36 (k…) (multibase prefix '" + prefix + "'); " + HOW_TO_V1);
         };
+        return fromBinary(text, bytes);
+    }
+
+    /**
+     * Decodes a binary CID as dag-pb links carry it: a CIDv1 ({@code 0x01}, codec, multihash),
+     * or a CIDv0, which in binary is a bare sha2-256 multihash ({@code 0x12 0x20} and 32
+     * bytes). A CIDv0 becomes the CIDv1 of the same block (codec dag-pb, same multihash), so
+     * every {@code Cid} is version 1 and prints in base32.
+     *
+     * @param binary the binary CID
+     * @return the CID, its text in lowercase base32
+     * @throws InvalidCidException if {@code binary} is not a valid CID
+     */
+    public static Cid decode(byte[] binary) {
+        if (binary == null || binary.length == 0) {
+            throw new InvalidCidException("empty binary CID");
+        }
+        if (binary.length > MAX_LENGTH) {
+            throw new InvalidCidException("binary CID of " + binary.length + " bytes is too long (at most "
+                    + MAX_LENGTH + ")");
+        }
+        byte[] v1 = binary;
+        if (binary.length == 34 && binary[0] == SHA2_256 && binary[1] == 32) {
+            v1 = new byte[36];
+            v1[0] = 1;
+            v1[1] = (byte) DAG_PB;
+            System.arraycopy(binary, 0, v1, 2, 34);
+        }
+        String text = encodeBase32(v1);
+        return fromBinary(text, v1);
+    }
+
+    private static Cid fromBinary(String text, byte[] bytes) {
         int[] pos = {0};
         long version = readVarint(text, bytes, pos, "version");
         if (version != 1) {
@@ -167,6 +208,25 @@ public final class Cid {
             }
         }
         throw new InvalidCidException("'" + text + "' is corrupt: the " + what + " varint is longer than 9 bytes");
+    }
+
+    /** RFC 4648 base32, lowercase, no padding, with the multibase prefix 'b'. */
+    private static String encodeBase32(byte[] bytes) {
+        StringBuilder out = new StringBuilder(1 + (bytes.length * 8 + 4) / 5).append('b');
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                bits -= 5;
+                out.append(BASE32.charAt((buffer >> bits) & 31));
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
     }
 
     /** RFC 4648 base32, lowercase, no padding; the leading multibase 'b' is skipped. */
