@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The full load test of issue 5: 200 concurrent clients for 60 s on loopback against the example
+# registry (Jetty) and a real kubo node, mixed tag/manifest/blob/Range/absent requests, every
+# answer checked. Prints one "load:" line with the figures. CI runs a shorter version of the same
+# test (LoadIT with its defaults).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS=${CLIENTS:-200}
+SECONDS_RUN=${SECONDS_RUN:-60}
+mvn -B -ntp -q -pl examples -am verify -Dit.test=LoadIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dload.clients="$CLIENTS" -Dload.seconds="$SECONDS_RUN"
+grep -h "load:" examples/target/failsafe-reports/*LoadIT-output.txt
