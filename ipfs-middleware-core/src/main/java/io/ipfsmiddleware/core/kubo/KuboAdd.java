@@ -60,7 +60,7 @@ final class KuboAdd {
             throw new IllegalStateException(node + " is closed");
         }
         MultipartTree body = MultipartTree.of(directory);
-        String subject = "add of " + directory;
+        String subject = "add of the tree " + directory.getFileName();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("cid-version", "1");
         query.put("raw-leaves", "true");

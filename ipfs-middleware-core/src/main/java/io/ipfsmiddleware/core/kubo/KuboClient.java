@@ -158,6 +158,20 @@ public final class KuboClient implements IpfsNode {
     }
 
     /**
+     * {@code version}: a cheap call to check that the node answers before long work.
+     *
+     * @return kubo's version, e.g. {@code 0.43.1}
+     */
+    public String version() throws IOException {
+        String subject = "its version";
+        try (InputStream body = call("version", List.of(), subject, Map.of(), true)) {
+            return text(JSON.readTree(body), "Version", "version", subject);
+        } catch (JsonProcessingException e) {
+            throw KuboErrors.unexpectedAnswer(description, "version", subject, "malformed JSON");
+        }
+    }
+
+    /**
      * {@code files/cp FROM TO}: puts {@code /ipfs/…} content into kubo's MFS without sending it.
      *
      * @param from an {@code /ipfs/<cid>[/path]} or MFS path
