@@ -2,6 +2,7 @@ package io.ipfsmiddleware.examples;
 
 import io.ipfsmiddleware.api.spi.MiddlewareChain;
 import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
+import io.ipfsmiddleware.examples.publish.PublishCommand;
 import io.ipfsmiddleware.servlet.RepositoryMiddlewareFilter;
 import io.ipfsmiddleware.servlet.config.RegistryConfig;
 import java.io.IOException;
@@ -15,11 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example registry's command line:
- * {@code java -jar ipfs-registry.jar serve config.yml [--container jetty|tomcat]}.
+ * {@code java -jar ipfs-registry.jar serve config.yml [--container jetty|tomcat]}, and {@code publish}
+ * ({@link PublishCommand}).
  */
 public final class RegistryMain {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
-    private static final String USAGE = "usage: java -jar ipfs-registry.jar serve CONFIG.yml [--container jetty|tomcat]";
+    private static final String USAGE = "usage: java -jar ipfs-registry.jar serve CONFIG.yml [--container jetty|tomcat]\n"
+            + "       java -jar ipfs-registry.jar publish SOURCE --name NAME[:TAG] ... (see README)";
 
     private RegistryMain() {
     }
@@ -42,6 +45,10 @@ public final class RegistryMain {
     }
 
     static int run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("publish")) {
+            return new PublishCommand(System.out, System.err, System.in, System.console() != null)
+                    .run(java.util.List.of(args).subList(1, args.length));
+        }
         if (args.length < 2 || !args[0].equals("serve")) {
             System.err.println(USAGE);
             return 2;

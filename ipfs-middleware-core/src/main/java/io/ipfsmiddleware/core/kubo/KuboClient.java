@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipfsmiddleware.core.node.DirectoryEntry;
 import io.ipfsmiddleware.core.node.FileStat;
 import io.ipfsmiddleware.core.node.IpfsNode;
+import io.ipfsmiddleware.core.node.IpfsNodeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,10 +153,85 @@ public final class KuboClient implements IpfsNode {
         return resolved;
     }
 
-    /** Pins the content at {@code path} recursively on the node ({@code pin/add}). */
+    /**
+     * Adds a directory tree: {@code add?cid-version=1&raw-leaves=true}, the same CIDs as {@code
+     * ipfs add -r --cid-version 1 --raw-leaves DIR}. The tree streams from disk. See {@link KuboAdd}
+     * for how the upload is bounded in time.
+     *
+     * @param directory the tree to add; its file name becomes the top entry's name
+     * @param options pinning, wrapping, progress
+     * @return the root CID and every entry kubo reported
+     * @throws IOException the mapped failure; nothing is returned for a tree kubo did not finish
+     */
+    public AddResult add(Path directory, AddOptions options) throws IOException {
+        return new KuboAdd(this, http, watchdog, description, deadline).add(directory, options);
+    }
+
+    /**
+     * {@code version}: a cheap call to check that the node answers before long work.
+     *
+     * @return kubo's version, e.g. {@code 0.43.1}
+     */
+    public String version() throws IOException {
+        String subject = "its version";
+        try (InputStream body = call("version", List.of(), subject, Map.of(), true)) {
+            return text(JSON.readTree(body), "Version", "version", subject);
+        } catch (JsonProcessingException e) {
+            throw KuboErrors.unexpectedAnswer(description, "version", subject, "malformed JSON");
+        }
+    }
+
+    /**
+     * {@code files/cp FROM TO}: puts {@code /ipfs/…} content into kubo's MFS without sending it.
+     *
+     * @param from an {@code /ipfs/<cid>[/path]} or MFS path
+     * @param to an MFS path that does not exist yet
+     */
+    public void filesCopy(String from, String to) throws IOException {
+        drain(call("files/cp", List.of(from, to), from + " -> " + to, Map.of(), true));
+    }
+
+    /**
+     * {@code files/rm -r --force PATH}.
+     *
+     * @param mfsPath the MFS path to remove
+     */
+    public void filesRemove(String mfsPath) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("recursive", "true");
+        options.put("force", "true");
+        drain(call("files/rm", List.of(mfsPath), mfsPath, options, true));
+    }
+
+    /**
+     * {@code pin/add CID} (recursive).
+     *
+     * @param cid what to pin: a CID or an IPFS path
+     */
     @Override
-    public void pin(String path) throws IOException {
-        callJson("pin/add", path, Map.of("recursive", "true"));
+    public void pin(String cid) throws IOException {
+        drain(call("pin/add", List.of(cid), cid, Map.of("recursive", "true"), true));
+    }
+
+    /**
+     * {@code pin/rm CID}; an absent pin is not an error.
+     *
+     * @param cid what to unpin
+     */
+    public void unpin(String cid) throws IOException {
+        try {
+            drain(call("pin/rm", List.of(cid), cid, Map.of(), true));
+        } catch (IpfsNodeException e) {
+            if (!String.valueOf(e.getMessage()).contains("not pinned")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        try (body) {
+            body.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     @Override
@@ -195,13 +273,17 @@ public final class KuboClient implements IpfsNode {
     private InputStream call(String command, String path, Map<String, String> options, boolean wholeCall)
             throws IOException {
         Objects.requireNonNull(path, "path");
+        return call(command, List.of(path), path, options, wholeCall);
+    }
+
+    /** Sends one command with any number of {@code arg}s; {@code subject} names it in messages. */
+    InputStream call(String command, List<String> args, String subject, Map<String, String> options,
+            boolean wholeCall) throws IOException {
+        String path = subject;
         if (watchdog.isShutdown()) {
             throw new IllegalStateException(description + " is closed");
         }
-        StringBuilder uri = new StringBuilder(baseUri.toString()).append("/api/v0/").append(command)
-                .append("?arg=").append(encode(path));
-        options.forEach((k, v) -> uri.append('&').append(encode(k)).append('=').append(encode(v)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString()))
+        HttpRequest request = HttpRequest.newBuilder(uri(command, args, options))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .timeout(deadline)
                 .build();
@@ -234,7 +316,21 @@ public final class KuboClient implements IpfsNode {
         throw failure(command, path, status, response.headers().firstValue("Content-Type").orElse(""), body);
     }
 
-    private IOException failure(String command, String path, int status, String contentType, InputStream body)
+    URI uri(String command, List<String> args, Map<String, String> options) {
+        StringBuilder uri = new StringBuilder(baseUri.toString()).append("/api/v0/").append(command);
+        char sep = '?';
+        for (String arg : args) {
+            uri.append(sep).append("arg=").append(encode(arg));
+            sep = '&';
+        }
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            uri.append(sep).append(encode(option.getKey())).append('=').append(encode(option.getValue()));
+            sep = '&';
+        }
+        return URI.create(uri.toString());
+    }
+
+    IOException failure(String command, String path, int status, String contentType, InputStream body)
             throws IOException {
         String text;
         try (body) {
@@ -254,7 +350,7 @@ public final class KuboClient implements IpfsNode {
                 + (contentType.isEmpty() ? "" : " (" + contentType + ")") + " \"" + abbreviate(text.strip()) + "\"");
     }
 
-    private String text(JsonNode json, String field, String command, String path) throws IOException {
+    String text(JsonNode json, String field, String command, String path) throws IOException {
         JsonNode v = json.get(field);
         if (v == null || !v.isTextual()) {
             throw KuboErrors.unexpectedAnswer(description, command, path, "no text field \"" + field + "\" in "
@@ -263,7 +359,7 @@ public final class KuboClient implements IpfsNode {
         return v.asText();
     }
 
-    private long number(JsonNode json, String field, String command, String path) throws IOException {
+    long number(JsonNode json, String field, String command, String path) throws IOException {
         JsonNode v = json.get(field);
         if (v == null || !v.canConvertToLong()) {
             throw KuboErrors.unexpectedAnswer(description, command, path, "no number field \"" + field + "\" in "
