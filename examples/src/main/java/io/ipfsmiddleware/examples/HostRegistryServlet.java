@@ -12,21 +12,31 @@ import java.nio.charset.StandardCharsets;
 /**
  * Stands for the registry the filter is installed in: it answers the API base {@code /v2/},
  * proxies every other request to an upstream registry when one is configured, and otherwise
- * says the repository is unknown. Requests for intercepted names never reach it.
+ * says the repository is unknown. Requests for intercepted names never reach it. It also answers
+ * {@code GET /debug/ipfs-stats} with the ipfs middleware's counters as JSON.
  */
 final class HostRegistryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient UpstreamProxy upstream;
+    private final transient DebugStats stats;
 
-    /** @param upstream the registry to pass other names to, or {@code null} for none */
-    HostRegistryServlet(UpstreamProxy upstream) {
+    /**
+     * @param upstream the registry to pass other names to, or {@code null} for none
+     * @param stats answers {@value DebugStats#PATH}
+     */
+    HostRegistryServlet(UpstreamProxy upstream, DebugStats stats) {
         this.upstream = upstream;
+        this.stats = stats;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(DebugStats.PATH) && "GET".equals(request.getMethod())) {
+            stats.write(response);
+            return;
+        }
         if (upstream != null) {
             upstream.forward(request, response);
             return;

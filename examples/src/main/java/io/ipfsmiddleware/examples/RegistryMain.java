@@ -80,7 +80,7 @@ public final class RegistryMain {
             }
             try {
                 RegistryServer server = container.start(address, new RepositoryMiddlewareFilter(chain),
-                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream)));
+                        new HostRegistryServlet(upstream == null ? null : new UpstreamProxy(upstream), new DebugStats(chain)));
                 return new ExampleRegistry(chain, server, address, upstream);
             } catch (Exception e) {
                 chain.close();

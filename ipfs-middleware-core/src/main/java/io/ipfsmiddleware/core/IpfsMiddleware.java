@@ -3,23 +3,53 @@ package io.ipfsmiddleware.core;
 import io.ipfsmiddleware.api.error.RegistryException;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
+import io.ipfsmiddleware.core.cache.CacheSettings;
+import io.ipfsmiddleware.core.cache.CacheStats;
+import io.ipfsmiddleware.core.cache.Caches;
 import io.ipfsmiddleware.core.name.IpfsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
 import io.ipfsmiddleware.core.repository.IpfsRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The {@code ipfs} repository middleware: serves names {@code ipfs/<cid>[/<path>]} from the OCI
  * image layout at {@code /ipfs/<cid>/<path>}, read through an {@link IpfsNode}, and passes every
- * other name through untouched.
+ * other name through untouched. All its repositories share one set of {@link Caches}.
  */
 public final class IpfsMiddleware implements RepositoryMiddleware {
     private final IpfsNode node;
+    private final IpfsNode countedNode;
+    private final Caches caches;
 
-    /** @param node the node to read IPFS content through; closed with this middleware */
+    /**
+     * A middleware with the metadata cache only.
+     *
+     * @param node the node to read IPFS content through; closed with this middleware
+     */
     public IpfsMiddleware(IpfsNode node) {
+        this(node, createMemoryOnly());
+    }
+
+    /**
+     * @param node the node to read IPFS content through; closed with this middleware
+     * @param caches the caches to keep what was read in; closed with this middleware
+     */
+    public IpfsMiddleware(IpfsNode node, Caches caches) {
         this.node = Objects.requireNonNull(node, "node");
+        this.caches = Objects.requireNonNull(caches, "caches");
+        this.countedNode = caches.counting(node);
+    }
+
+    private static Caches createMemoryOnly() {
+        try {
+            return Caches.create(CacheSettings.memoryOnly(), Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a memory-only cache cannot fail to open", e);
+        }
     }
 
     @Override
@@ -28,7 +58,7 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
         if (name.isEmpty()) {
             return repository;
         }
-        return new IpfsRepository(name.get(), node);
+        return new IpfsRepository(name.get(), countedNode, caches);
     }
 
     @Override
@@ -41,9 +71,23 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
         return node;
     }
 
+    /** @return how often the node was read and what the caches answered, since start-up */
+    public CacheStats stats() {
+        return caches.stats();
+    }
+
+    /** @return the caches */
+    public Caches caches() {
+        return caches;
+    }
+
     @Override
     public void close() {
-        node.close();
+        try {
+            caches.close();
+        } finally {
+            node.close();
+        }
     }
 
     @Override

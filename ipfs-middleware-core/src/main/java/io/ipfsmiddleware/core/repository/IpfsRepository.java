@@ -12,6 +12,7 @@ import io.ipfsmiddleware.api.spi.BlobStore;
 import io.ipfsmiddleware.api.spi.ManifestStore;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.api.spi.TagStore;
+import io.ipfsmiddleware.core.cache.Caches;
 import io.ipfsmiddleware.core.layout.LayoutIndex;
 import io.ipfsmiddleware.core.name.IpfsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
@@ -29,10 +30,11 @@ public final class IpfsRepository implements Repository, ManifestStore, TagStore
     /**
      * @param name the repository's IPFS name
      * @param node the node to read through
+     * @param caches the caches shared by the middleware's repositories
      */
-    public IpfsRepository(IpfsName name, IpfsNode node) {
+    public IpfsRepository(IpfsName name, IpfsNode node, Caches caches) {
         this.name = name;
-        this.layout = new OciLayout(node, name.layoutPath(), name.toString());
+        this.layout = new OciLayout(node, caches, name.layoutPath(), name.toString());
     }
 
     @Override
