@@ -178,7 +178,9 @@ public final class BlobCache implements AutoCloseable {
             // lost a race: another fill started, or one just finished
             abandon(fill, null);
             if (instead != null) {
-                (other != null ? counters.blobJoins : counters.blobHits).increment();
+                if (other != null) {
+                    counters.blobJoins.increment();
+                }
                 return instead;
             }
             return bypass(source, 0, size, digest, where);
@@ -351,6 +353,7 @@ public final class BlobCache implements AutoCloseable {
     @Override
     public void close() {
         fillThreads.shutdownNow();
+        fills.values().forEach(f -> f.fail(new IOException("the registry is shutting down")));
         try {
             lock.release();
             lockChannel.close();

@@ -3,6 +3,7 @@ package io.ipfsmiddleware.core.cache;
 import io.ipfsmiddleware.api.model.Digest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -57,6 +58,8 @@ final class BlobFill {
             }
             Path file = entry != null ? entry : temp;
             return new FillReader(this, FileChannel.open(file, StandardOpenOption.READ));
+        } catch (NoSuchFileException evictedMeanwhile) {
+            return null;
         } finally {
             lock.unlock();
         }

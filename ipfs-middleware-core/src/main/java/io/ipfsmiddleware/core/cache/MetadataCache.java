@@ -99,6 +99,11 @@ public final class MetadataCache {
         return cache.stats().missCount();
     }
 
+    /** Runs pending maintenance (eviction) now; Caffeine otherwise does it as it goes. */
+    public void cleanUp() {
+        cache.cleanUp();
+    }
+
     /** @return the number of entries (approximate, as Caffeine counts) */
     public long size() {
         return cache.estimatedSize();
