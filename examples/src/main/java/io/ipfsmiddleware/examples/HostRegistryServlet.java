@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Stands for the registry the filter is installed in: it answers the API base {@code /v2/},
  * proxies every other request to an upstream registry when one is configured, and otherwise
- * says the repository is unknown. Requests for intercepted names never reach it.
+ * says the repository is unknown. Requests for intercepted names never reach it. It also answers
+ * {@code GET /debug/ipfs-stats} with the ipfs middleware's counters as JSON.
  */
 final class HostRegistryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -26,14 +27,16 @@ final class HostRegistryServlet extends HttpServlet {
 
     private final transient UpstreamProxy upstream;
     private final transient MiddlewareChain chain;
+    private final transient DebugStats stats;
 
     /**
      * @param upstream the registry to pass other names to, or {@code null} for none
-     * @param chain the middlewares, for the health endpoint
+     * @param chain the middlewares, for the health and stats endpoints
      */
     HostRegistryServlet(UpstreamProxy upstream, MiddlewareChain chain) {
         this.upstream = upstream;
         this.chain = chain;
+        this.stats = new DebugStats(chain);
     }
 
     @Override
@@ -41,6 +44,10 @@ final class HostRegistryServlet extends HttpServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/healthz")) {
             health(response);
+            return;
+        }
+        if (path.equals(DebugStats.PATH) && "GET".equals(request.getMethod())) {
+            stats.write(response);
             return;
         }
         if (upstream != null) {

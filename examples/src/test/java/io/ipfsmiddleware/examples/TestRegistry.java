@@ -25,6 +25,14 @@ final class TestRegistry implements AutoCloseable {
         return startWithOptions(container, "ipfsapiaddress: " + ipfsApi + "\n" + extraOptions, extraYaml);
     }
 
+    /** @param options more options of the ipfs middleware, e.g. {@code cachedirectory} */
+    static TestRegistry start(RegistryServer.Container container, String ipfsApi, String extraYaml,
+            java.util.Map<String, String> options) throws Exception {
+        StringBuilder more = new StringBuilder();
+        options.forEach((k, v) -> more.append(k).append(": ").append(v).append('\n'));
+        return start(container, ipfsApi, extraYaml, more.toString());
+    }
+
     /**
      * @param middlewareOptions the ipfs middleware's options as YAML lines (e.g. {@code gateways: [http://…]});
      *     {@code timeout: 20s} is added unless they set a timeout
@@ -56,6 +64,11 @@ final class TestRegistry implements AutoCloseable {
     /** @return {@code http://127.0.0.1:<port>} */
     String url() {
         return "http://" + host();
+    }
+
+    /** @return the ipfs middleware's counters, as {@code GET /debug/ipfs-stats} gives them */
+    com.fasterxml.jackson.databind.JsonNode stats() throws Exception {
+        return Http.json(Http.get(url() + "/debug/ipfs-stats"));
     }
 
     @Override

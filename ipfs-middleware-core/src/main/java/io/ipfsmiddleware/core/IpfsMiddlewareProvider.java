@@ -5,6 +5,9 @@ import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
 import io.ipfsmiddleware.api.spi.MiddlewareOptions;
 import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
 import io.ipfsmiddleware.api.spi.RepositoryMiddlewareProvider;
+import io.ipfsmiddleware.core.cache.ByteSize;
+import io.ipfsmiddleware.core.cache.CacheSettings;
+import io.ipfsmiddleware.core.cache.Caches;
 import io.ipfsmiddleware.core.gateway.GatewayNode;
 import io.ipfsmiddleware.core.kubo.KuboClient;
 import io.ipfsmiddleware.core.kubo.Multiaddr;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ipnsttl}: how long an IPNS/DNSLink resolution is kept; default 1m</li>
  *   <li>{@code pin}: pin what clients pull on the node; default false (needs a node)</li>
  *   <li>{@code healthinterval}: time between background checks that the backend answers; default 10s</li>
+ *   <li>{@code cachedirectory}: directory of the disk blob cache; default none (no disk cache)</li>
+ *   <li>{@code cachemaxsize}: bound on the disk cache, e.g. {@code 10GiB} (the default)</li>
+ *   <li>{@code metadatacachesize}: bound on the in-memory metadata cache, e.g. {@code 64MiB} (the default)</li>
  * </ul>
  * Backend: the RPC API when no {@code gateways} are given; the gateways when only they are
  * given; when both are, the node if it answers {@code POST /api/v0/version} at start-up, else
@@ -66,9 +72,16 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     /** Option: time between background health checks of the node. */
     public static final String HEALTH_INTERVAL = "healthinterval";
 
+    /** Option: the disk blob cache's directory. */
+    public static final String CACHE_DIRECTORY = "cachedirectory";
+    /** Option: the disk blob cache's bound. */
+    public static final String CACHE_MAX_SIZE = "cachemaxsize";
+    /** Option: the metadata cache's bound. */
+    public static final String METADATA_CACHE_SIZE = "metadatacachesize";
+
     private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
     private static final Set<String> KNOWN = Set.of(API_ADDRESS, GATEWAYS, TIMEOUT, CONNECT_TIMEOUT, GATEWAY_TIMEOUT,
-            BLOCK_CACHE_SIZE, IPNS_TTL, PIN, HEALTH_INTERVAL);
+            BLOCK_CACHE_SIZE, IPNS_TTL, PIN, HEALTH_INTERVAL, CACHE_DIRECTORY, CACHE_MAX_SIZE, METADATA_CACHE_SIZE);
     private static final Duration MAX_PROBE = Duration.ofSeconds(2);
 
     @Override
@@ -118,8 +131,23 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
                     + API_ADDRESS);
         }
         Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
-        LOG.info("IPNS resolutions kept {}s; pin pulled content: {}", ipnsTtl.toSeconds(), pin);
-        return new IpfsMiddleware(node, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
+        CacheSettings settings;
+        Caches caches;
+        try {
+            settings = CacheOptions.settings(options);
+            caches = Caches.create(settings, timeout);
+        } catch (IOException e) {
+            node.close();
+            throw new MiddlewareConfigException("middleware 'ipfs': option '" + CACHE_DIRECTORY + "': cannot use "
+                    + options.string(CACHE_DIRECTORY, "") + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        LOG.info("IPNS resolutions kept {}s; pin pulled content: {}; {}", ipnsTtl.toSeconds(), pin,
+                settings.directory().map(d -> "blob cache " + d + " up to " + ByteSize.format(settings.maxBytes()))
+                        .orElse("no disk blob cache (set " + CACHE_DIRECTORY + ")"));
+        return new IpfsMiddleware(node, caches, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
     }
 
     private static URI apiUri(String address) {

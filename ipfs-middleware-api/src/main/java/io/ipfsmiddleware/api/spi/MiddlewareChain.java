@@ -193,6 +193,11 @@ public final class MiddlewareChain implements AutoCloseable {
         return names;
     }
 
+    /** @return the middlewares, in order (for diagnostics such as a registry's statistics page) */
+    public List<RepositoryMiddleware> middlewares() {
+        return middlewares;
+    }
+
     /** @return whether the chain has no middleware */
     public boolean isEmpty() {
         return middlewares.isEmpty();

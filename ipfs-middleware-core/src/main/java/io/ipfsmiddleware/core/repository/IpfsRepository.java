@@ -12,6 +12,7 @@ import io.ipfsmiddleware.api.spi.BlobStore;
 import io.ipfsmiddleware.api.spi.ManifestStore;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.api.spi.TagStore;
+import io.ipfsmiddleware.core.cache.Caches;
 import io.ipfsmiddleware.core.layout.LayoutIndex;
 import io.ipfsmiddleware.core.name.IpfsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
@@ -30,20 +31,22 @@ public final class IpfsRepository implements Repository, ManifestStore, TagStore
     /**
      * @param name the repository's IPFS name
      * @param node the node to read through
+     * @param caches the caches shared by the middleware's repositories
      */
-    public IpfsRepository(IpfsName name, IpfsNode node) {
-        this(name.repository(), name.layoutPath(), node);
+    public IpfsRepository(IpfsName name, IpfsNode node, Caches caches) {
+        this(name.repository(), name.layoutPath(), node, caches);
     }
 
     /**
      * @param name the repository name
      * @param layoutPath the {@code /ipfs/…} path of its OCI image layout
      * @param node the node to read through
+     * @param caches the caches shared by the middleware's repositories
      */
-    public IpfsRepository(RepositoryName name, String layoutPath, IpfsNode node) {
+    public IpfsRepository(RepositoryName name, String layoutPath, IpfsNode node, Caches caches) {
         this.name = name;
         this.layoutPath = layoutPath;
-        this.layout = new OciLayout(node, layoutPath, name.value());
+        this.layout = new OciLayout(node, caches, layoutPath, name.value());
     }
 
     @Override

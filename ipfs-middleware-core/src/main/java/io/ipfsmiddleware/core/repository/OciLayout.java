@@ -7,6 +7,9 @@ import io.ipfsmiddleware.api.model.Descriptor;
 import io.ipfsmiddleware.api.model.Digest;
 import io.ipfsmiddleware.api.model.ManifestContent;
 import io.ipfsmiddleware.api.model.MediaTypes;
+import io.ipfsmiddleware.core.cache.BlobCache;
+import io.ipfsmiddleware.core.cache.Caches;
+import io.ipfsmiddleware.core.cache.MetadataCache;
 import io.ipfsmiddleware.core.layout.LayoutIndex;
 import io.ipfsmiddleware.core.layout.ManifestTypes;
 import io.ipfsmiddleware.core.node.FileStat;
@@ -15,13 +18,15 @@ import io.ipfsmiddleware.core.verify.Digests;
 import io.ipfsmiddleware.core.verify.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads one OCI image layout directory out of IPFS: {@code index.json}, manifests and blobs
  * under {@code blobs/<algorithm>/<hex>}. Every manifest is checked against its digest before it
- * is returned; blob streams are checked as they are read.
+ * is returned; blob streams are checked as they are read. What was read and checked is kept in
+ * the middleware's {@link Caches}: documents and sizes in memory, blobs on disk when configured.
  */
 final class OciLayout {
     /** Largest index.json or manifest read, as in distribution's default manifest size limit. */
@@ -30,11 +35,13 @@ final class OciLayout {
     private static final Logger LOG = LoggerFactory.getLogger(OciLayout.class);
 
     private final IpfsNode node;
+    private final Caches caches;
     private final String path;
     private final String repository;
 
-    OciLayout(IpfsNode node, String layoutPath, String repository) {
+    OciLayout(IpfsNode node, Caches caches, String layoutPath, String repository) {
         this.node = node;
+        this.caches = caches;
         this.path = layoutPath;
         this.repository = repository;
     }
@@ -42,7 +49,10 @@ final class OciLayout {
     LayoutIndex index() throws RegistryException, IOException {
         String where = path + "/index.json";
         try {
-            return LayoutIndex.parse(readDocument(where), where);
+            return caches.metadata().get(new MetadataCache.Key("index", path), () -> {
+                byte[] bytes = readDocument(where);
+                return new MetadataCache.Sized<>(LayoutIndex.parse(bytes, where), bytes.length);
+            });
         } catch (RegistryException e) {
             throw e;
         } catch (IOException e) {
@@ -61,15 +71,12 @@ final class OciLayout {
         String where = blobPath(digest);
         byte[] bytes;
         try {
-            bytes = readDocument(where);
+            bytes = caches.metadata().get(new MetadataCache.Key("manifest", where), () -> {
+                byte[] read = readVerifiedManifest(digest, where);
+                return new MetadataCache.Sized<>(read, read.length);
+            });
         } catch (IOException e) {
             throw NodeErrors.translate(e, ErrorCode.MANIFEST_UNKNOWN, "manifest " + digest + " in " + repository);
-        }
-        Digest actual = Digests.of(bytes, digest);
-        if (!actual.equals(digest)) {
-            LOG.error("Integrity failure: {} hashes to {}, not {} (repository {})", where, actual, digest, repository);
-            throw new RegistryException(ErrorCode.MANIFEST_INVALID, where + " does not match its digest " + digest
-                    + " (content hashes to " + actual + "); the tree is corrupt or was tampered with", digest.toString());
         }
         if (referrer != null && referrer.size() != bytes.length) {
             LOG.error("Integrity failure: {} has {} bytes, index.json says {} (repository {})", where, bytes.length,
@@ -82,28 +89,46 @@ final class OciLayout {
         return new ManifestContent(bytes, mediaType, digest);
     }
 
+    private byte[] readVerifiedManifest(Digest digest, String where) throws RegistryException, IOException {
+        byte[] bytes = readDocument(where);
+        Digest actual = Digests.of(bytes, digest);
+        if (!actual.equals(digest)) {
+            LOG.error("Integrity failure: {} hashes to {}, not {} (repository {})", where, actual, digest, repository);
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID, where + " does not match its digest " + digest
+                    + " (content hashes to " + actual + "); the tree is corrupt or was tampered with", digest.toString());
+        }
+        return bytes;
+    }
+
     Descriptor statBlob(Digest digest) throws RegistryException, IOException {
         String where = blobPath(digest);
-        FileStat stat;
         try {
-            stat = node.stat(where);
+            return caches.metadata().get(new MetadataCache.Key("size", where), () -> {
+                FileStat stat = node.stat(where);
+                if (stat.directory()) {
+                    throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a directory, not a blob",
+                            digest.toString());
+                }
+                if (stat.symlink()) {
+                    throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a symbolic link, which IPFS "
+                            + "paths do not follow; add the layout with the files themselves "
+                            + "(ipfs add -r --dereference-symlinks)", digest.toString());
+                }
+                return new MetadataCache.Sized<>(Descriptor.of(MediaTypes.OCTET_STREAM, digest, stat.size()), 0);
+            });
         } catch (IOException e) {
             throw NodeErrors.translate(e, ErrorCode.BLOB_UNKNOWN, "blob " + digest + " in " + repository);
         }
-        if (stat.directory()) {
-            throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a directory, not a blob", digest.toString());
-        }
-        if (stat.symlink()) {
-            throw new RegistryException(ErrorCode.BLOB_UNKNOWN, where + " is a symbolic link, which IPFS paths do not "
-                    + "follow; add the layout with the files themselves (ipfs add -r --dereference-symlinks)",
-                    digest.toString());
-        }
-        return Descriptor.of(MediaTypes.OCTET_STREAM, digest, stat.size());
     }
 
     InputStream openBlob(Digest digest, ByteRange range, long size) throws RegistryException, IOException {
         String where = blobPath(digest);
         try {
+            Optional<BlobCache> disk = caches.blobs();
+            if (disk.isPresent()) {
+                return disk.get().open(digest, size, range, (offset, length) -> node.cat(where, offset, length), where);
+            }
+            caches.countUncachedRead();
             if (range == null) {
                 return VerifyingInputStream.ofDigest(node.cat(where, 0, size), size, digest, where);
             }
