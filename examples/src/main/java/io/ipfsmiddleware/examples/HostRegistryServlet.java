@@ -46,6 +46,10 @@ final class HostRegistryServlet extends HttpServlet {
             health(response);
             return;
         }
+        if (path.equals(PrometheusEndpoint.PATH) && "GET".equals(request.getMethod())) {
+            PrometheusEndpoint.write(response);
+            return;
+        }
         if (path.equals(DebugStats.PATH) && "GET".equals(request.getMethod())) {
             stats.write(response);
             return;

@@ -82,6 +82,7 @@ public final class RegistryMain {
             InetSocketAddress address = parseAddress(config.string("http.addr").orElse("127.0.0.1:5000"));
             URI upstream = config.string("upstream").map(URI::create).orElse(null);
             BasicAuth auth = BasicAuth.from(config).orElse(null);
+            PrometheusEndpoint.install();
             MiddlewareChain chain = MiddlewareChain.load(config.middlewares(), RegistryMain.class.getClassLoader());
             if (chain.isEmpty()) {
                 LOG.warn("No repository middleware configured: add a middleware.repository entry with name: ipfs");

@@ -8,6 +8,8 @@ import io.ipfsmiddleware.api.spi.RepositoryMiddleware;
 import io.ipfsmiddleware.core.cache.CacheSettings;
 import io.ipfsmiddleware.core.cache.CacheStats;
 import io.ipfsmiddleware.core.cache.Caches;
+import io.ipfsmiddleware.core.metrics.CacheMeters;
+import io.ipfsmiddleware.core.metrics.MeteredIpfsNode;
 import io.ipfsmiddleware.core.name.IpfsName;
 import io.ipfsmiddleware.core.name.IpnsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
@@ -15,6 +17,7 @@ import io.ipfsmiddleware.core.node.NodeHealthMonitor;
 import io.ipfsmiddleware.core.repository.IpfsRepository;
 import io.ipfsmiddleware.core.repository.IpnsResolver;
 import io.ipfsmiddleware.core.repository.Pinner;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -40,6 +43,7 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
     private final IpnsResolver ipns;
     private final Pinner pinner;
     private final NodeHealthMonitor monitor;
+    private final CacheMeters cacheMeters;
 
     /**
      * A middleware with the metadata cache only and default settings.
@@ -62,7 +66,8 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
             Duration healthInterval) {
         this.node = Objects.requireNonNull(node, "node");
         this.caches = Objects.requireNonNull(caches, "caches");
-        this.countedNode = caches.counting(node);
+        this.countedNode = caches.counting(new MeteredIpfsNode(node, Metrics.globalRegistry));
+        this.cacheMeters = CacheMeters.bind(caches, Metrics.globalRegistry);
         this.ipns = new IpnsResolver(countedNode, ipnsTtl, ticker);
         this.pinner = pin ? new Pinner(node) : null;
         // The monitor and the pinner use the node directly: they are not reads a pull makes.
@@ -122,6 +127,7 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
 
     @Override
     public void close() {
+        cacheMeters.close();
         monitor.close();
         if (pinner != null) {
             pinner.close();

@@ -35,6 +35,7 @@ public final class RepositoryMiddlewareFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryMiddlewareFilter.class);
 
+    private final RequestMeters meters = RequestMeters.global();
     private volatile MiddlewareChain chain;
     private volatile boolean ownsChain;
 
@@ -108,8 +109,11 @@ public final class RepositoryMiddlewareFilter implements Filter {
         return repository == host ? null : repository;
     }
 
-    private static void serve(Repository repository, DistributionRoute route, HttpServletRequest request,
+    private void serve(Repository repository, DistributionRoute route, HttpServletRequest request,
             HttpServletResponse response, boolean head) throws IOException, ServletException {
+        long start = System.nanoTime();
+        String code = "none";
+        String status = null;
         try {
             String method = request.getMethod();
             if (!head && !"GET".equals(method)) {
@@ -117,25 +121,37 @@ public final class RepositoryMiddlewareFilter implements Filter {
             }
             switch (route.kind()) {
                 case MANIFEST -> RepositoryResponder.manifest(repository, route.reference(), request, response, head);
-                case BLOB -> RepositoryResponder.blob(repository, route.reference(), request, response, head);
+                case BLOB -> RepositoryResponder.blob(repository, route.reference(), request, response, head,
+                        meters.blobBytes());
                 case TAGS -> RepositoryResponder.tags(repository, request, response, head);
                 case BLOB_UPLOAD -> throw readOnly(repository, method);
                 case REFERRERS -> throw new RegistryException(ErrorCode.UNSUPPORTED,
                         "the referrers API is not served for " + repository.name(), repository.name().value());
             }
         } catch (RegistryException e) {
-            respondOrAbort(response, e, head, repository);
+            code = e.code().name();
+            status = respondOrAbort(response, e, head, repository);
         } catch (IOException e) {
             if (response.isCommitted()) {
                 // The status line is out: the only honest signal left is to break the response.
                 LOG.warn("Aborting response for {}: {}", request.getRequestURI(), e.getMessage());
+                status = "aborted";
                 throw e;
             }
-            respondOrAbort(response, ErrorResponses.fromIOException(e), head, repository);
+            RegistryException error = ErrorResponses.fromIOException(e);
+            code = error.code().name();
+            status = respondOrAbort(response, error, head, repository);
+        } finally {
+            // A committed response that failed is "aborted"; an unmapped failure is left to the caller.
+            if (status != null || code.equals("none")) {
+                meters.record(route.kind(), request.getMethod(),
+                        status != null ? status : String.valueOf(response.getStatus()), code, start);
+            }
         }
     }
 
-    private static void respondOrAbort(HttpServletResponse response, RegistryException e, boolean head,
+    /** @return the status sent */
+    private static String respondOrAbort(HttpServletResponse response, RegistryException e, boolean head,
             Repository repository) throws IOException {
         if (response.isCommitted()) {
             throw new IOException(e.getMessage(), e);
@@ -146,6 +162,7 @@ public final class RepositoryMiddlewareFilter implements Filter {
             LOG.debug("{} for {}: {}", e.code(), repository.name(), e.getMessage());
         }
         ErrorResponses.write(response, e, !head);
+        return String.valueOf(e.code().httpStatus());
     }
 
     private static RegistryException readOnly(Repository repository, String method) {

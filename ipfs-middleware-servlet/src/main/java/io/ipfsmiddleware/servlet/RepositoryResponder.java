@@ -10,6 +10,7 @@ import io.ipfsmiddleware.api.model.Digest;
 import io.ipfsmiddleware.api.model.ManifestContent;
 import io.ipfsmiddleware.api.model.TagPage;
 import io.ipfsmiddleware.api.spi.Repository;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class RepositoryResponder {
     }
 
     static void blob(Repository repository, String digestText, HttpServletRequest request,
-            HttpServletResponse response, boolean head) throws RegistryException, IOException {
+            HttpServletResponse response, boolean head, Counter bytesSent) throws RegistryException, IOException {
         Digest digest = Digest.parse(digestText);
         Descriptor blob = repository.blobs().stat(digest);
         String etag = "\"" + digest + "\"";
@@ -83,7 +84,7 @@ final class RepositoryResponder {
             return;
         }
         try (InputStream in = repository.blobs().open(digest, range.orElse(null))) {
-            copy(in, response.getOutputStream());
+            copy(in, response.getOutputStream(), bytesSent);
         }
     }
 
@@ -125,11 +126,12 @@ final class RepositoryResponder {
                 "n must be a whole number from 0 to " + MAX_PAGE + ", got '" + n + "'", n);
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
+    private static void copy(InputStream in, OutputStream out, Counter bytesSent) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
         int n;
         while ((n = in.read(buffer)) >= 0) {
             out.write(buffer, 0, n);
+            bytesSent.increment(n);
         }
     }
 }
