@@ -16,6 +16,7 @@ import io.ipfsmiddleware.core.node.IpfsNotFoundException;
 import io.ipfsmiddleware.core.node.IpfsTimeoutException;
 import io.ipfsmiddleware.core.node.IpfsUnavailableException;
 import java.io.File;
+import io.ipfsmiddleware.testkit.KuboNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class KuboClientIT {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static KuboDaemon kubo;
+    private static KuboNode kubo;
     private static KuboClient client;
     private static Path content;
     private static String root;
@@ -64,8 +65,8 @@ class KuboClientIT {
 
     @BeforeAll
     static void startKubo() throws Exception {
-        kubo = KuboDaemon.start();
-        client = KuboClient.builder(kubo.apiBaseUri()).deadline(DEADLINE).build();
+        kubo = KuboNode.start();
+        client = KuboClient.builder(Multiaddr.apiBaseUri(kubo.apiMultiaddr())).deadline(DEADLINE).build();
         content = Files.createTempDirectory("kubo-it-content");
         Path dir = Files.createDirectories(content.resolve("d"));
         Files.writeString(dir.resolve("a.txt"), "hello\n");
@@ -75,7 +76,7 @@ class KuboClientIT {
         new Random(42).nextBytes(big);
         Files.write(dir.resolve("big.bin"), big);
         // 256 KiB chunks, so big.bin spans four leaf blocks
-        root = kubo.ipfs("add", "-r", "-Q", "--cid-version", "1", "--chunker", "size-262144", dir.toString());
+        root = ipfs("add", "-r", "-Q", "--cid-version", "1", "--chunker", "size-262144", dir.toString());
     }
 
     @AfterAll
@@ -86,7 +87,7 @@ class KuboClientIT {
         if (kubo != null) {
             kubo.close();
         }
-        KuboDaemon.deleteTree(content);
+        deleteTree(content);
     }
 
     @Test
@@ -109,7 +110,7 @@ class KuboClientIT {
 
     @Test
     void statsFilesAndDirectories() throws IOException {
-        String aCid = kubo.ipfs("add", "-n", "-Q", "--cid-version", "1", content.resolve("d/a.txt").toString());
+        String aCid = ipfs("add", "-n", "-Q", "--cid-version", "1", content.resolve("d/a.txt").toString());
         assertEquals(new FileStat(aCid, 6, false), client.stat("/ipfs/" + root + "/a.txt"));
         assertEquals(new FileStat(root, 0, true), client.stat("/ipfs/" + root));
         assertEquals(big.length, client.stat("/ipfs/" + root + "/big.bin").size());
@@ -121,7 +122,7 @@ class KuboClientIT {
         assertEquals(List.of("a.txt", "big.bin", "sub"), entries.stream().map(DirectoryEntry::name).toList());
         Map<String, DirectoryEntry> byName = entries.stream()
                 .collect(Collectors.toMap(DirectoryEntry::name, e -> e));
-        String subCid = kubo.ipfs("add", "-r", "-n", "-Q", "--cid-version", "1",
+        String subCid = ipfs("add", "-r", "-n", "-Q", "--cid-version", "1",
                 content.resolve("d/sub").toString());
         assertEquals(subCid, byName.get("sub").cid());
         assertEquals(client.stat("/ipfs/" + root + "/big.bin").cid(), byName.get("big.bin").cid());
@@ -139,7 +140,7 @@ class KuboClientIT {
         String bCid = client.stat("/ipfs/" + root + "/sub/b.txt").cid();
         assertEquals("/ipfs/" + bCid, client.resolve("/ipfs/" + root + "/sub/b.txt"));
         assertEquals("/ipfs/" + root, client.resolve("/ipfs/" + root));
-        String key = kubo.ipfs("name", "publish", "--allow-offline", "-Q", "/ipfs/" + root);
+        String key = ipfs("name", "publish", "--allow-offline", "-Q", "/ipfs/" + root);
         assertEquals("/ipfs/" + bCid, client.resolve("/ipns/" + key + "/sub/b.txt"));
     }
 
@@ -165,7 +166,7 @@ class KuboClientIT {
     void absentCidOnOfflineNodeIsNotFound() throws IOException {
         Path other = content.resolve("never-added.txt");
         Files.writeString(other, "never added " + System.nanoTime());
-        String cid = kubo.ipfs("add", "-n", "-Q", "--cid-version", "1", other.toString());
+        String cid = ipfs("add", "-n", "-Q", "--cid-version", "1", other.toString());
         IpfsNotFoundException e = assertThrows(IpfsNotFoundException.class, () -> client.cat("/ipfs/" + cid, 0, -1));
         assertTrue(e.getMessage().contains("block was not found locally (offline)"), e.getMessage());
         assertThrows(IpfsNotFoundException.class, () -> client.stat("/ipfs/" + cid));
@@ -184,10 +185,10 @@ class KuboClientIT {
         byte[] unique = new byte[600_000]; // shares no leaf with pinned content, so a leaf can be removed
         new Random(7).nextBytes(unique);
         Files.write(file, unique);
-        String cid = kubo.ipfs("add", "-Q", "--pin=false", "--cid-version", "1", "--chunker", "size-262144",
+        String cid = ipfs("add", "-Q", "--pin=false", "--cid-version", "1", "--chunker", "size-262144",
                 file.toString());
-        String secondLeaf = kubo.ipfs("refs", cid).lines().skip(1).findFirst().orElseThrow();
-        kubo.ipfs("block", "rm", secondLeaf);
+        String secondLeaf = ipfs("refs", cid).lines().skip(1).findFirst().orElseThrow();
+        ipfs("block", "rm", secondLeaf);
         try (InputStream in = client.cat("/ipfs/" + cid, 0, -1)) {
             IpfsNodeException e = assertThrows(IpfsNodeException.class, in::readAllBytes);
             assertTrue(e.getMessage().contains("after 262144 of 600000 bytes"), e.getMessage());
@@ -351,161 +352,16 @@ class KuboClientIT {
      * chosen by the OS: with {@code Addresses.API = /ip4/127.0.0.1/tcp/0} kubo 0.43.1 writes the
      * port it really bound to {@code $IPFS_PATH/api}.
      */
-    private static final class KuboDaemon implements AutoCloseable {
-        private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-        private final String binary;
-        private final Path repo;
-        private final Process daemon;
-        private final Thread shutdownHook;
-        private URI api;
 
-        private KuboDaemon(String binary, Path repo, Process daemon) {
-            this.binary = binary;
-            this.repo = repo;
-            this.daemon = daemon;
-            this.shutdownHook = new Thread(daemon::destroyForcibly);
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
+    /** Runs the ipfs CLI against the node; its output without the trailing newline. */
+    private static String ipfs(String... args) {
+        return kubo.run(args).strip();
+    }
 
-        static KuboDaemon start() throws IOException, InterruptedException {
-            String binary = findBinary();
-            Path repo = Files.createTempDirectory("kubo-it-repo");
-            run(binary, repo, "init", "--profile", "test");
-            run(binary, repo, "config", "Addresses.API", "/ip4/127.0.0.1/tcp/0");
-            run(binary, repo, "config", "Addresses.Gateway", "/ip4/127.0.0.1/tcp/0");
-            ProcessBuilder pb = new ProcessBuilder(binary, "daemon", "--offline")
-                    .redirectErrorStream(true).redirectOutput(repo.resolve("daemon.log").toFile());
-            pb.environment().put("IPFS_PATH", repo.toString());
-            KuboDaemon kubo = new KuboDaemon(binary, repo, pb.start());
-            try {
-                kubo.awaitReady();
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                kubo.close();
-                throw e;
-            }
-            return kubo;
-        }
-
-        URI apiBaseUri() {
-            return api;
-        }
-
-        /** Runs the CLI against this daemon; returns stdout, trimmed. */
-        String ipfs(String... args) throws IOException {
-            try {
-                return run(binary, repo, args);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
-
-        private void awaitReady() throws IOException, InterruptedException {
-            long end = System.nanoTime() + START_TIMEOUT.toNanos();
-            Path apiFile = repo.resolve("api");
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            while (System.nanoTime() < end) {
-                if (!daemon.isAlive()) {
-                    throw new IOException("kubo exited with " + daemon.exitValue() + ": " + log());
-                }
-                if (Files.exists(apiFile)) {
-                    String address = Files.readString(apiFile).strip();
-                    if (!address.isEmpty()) {
-                        api = Multiaddr.apiBaseUri(address);
-                        try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("/api/v0/version"))
-                                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(2)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() == 200) {
-                                return;
-                            }
-                        } catch (IOException notYet) {
-                            // listening soon
-                        }
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new IOException("kubo did not become ready within " + START_TIMEOUT + ": " + log());
-        }
-
-        private String log() {
-            try {
-                return Files.readString(repo.resolve("daemon.log"));
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
-        }
-
-        private static String run(String binary, Path repo, String... args) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
-            command.add(binary);
-            command.addAll(List.of(args));
-            Path out = Files.createTempFile("kubo-cli", ".out");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-                pb.environment().put("IPFS_PATH", repo.toString());
-                Process p = pb.start();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IOException("timed out: " + command);
-                }
-                String text = Files.readString(out).strip();
-                if (p.exitValue() != 0) {
-                    throw new IOException(command + " exited with " + p.exitValue() + ": " + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        }
-
-        private static String findBinary() {
-            String env = System.getenv("IPFS_BIN");
-            if (env != null && !env.isBlank()) {
-                return env;
-            }
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, "ipfs");
-                if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
-            throw new IllegalStateException("kubo not found: put `ipfs` on PATH or set IPFS_BIN "
-                    + "(or skip integration tests with -DskipITs)");
-        }
-
-        @Override
-        public void close() throws IOException {
-            daemon.destroy();
-            try {
-                if (!daemon.waitFor(15, TimeUnit.SECONDS)) {
-                    daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                daemon.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
-            deleteTree(repo);
-        }
-
-        static void deleteTree(Path dir) throws IOException {
-            if (dir == null || !Files.exists(dir)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
             }
         }
     }
