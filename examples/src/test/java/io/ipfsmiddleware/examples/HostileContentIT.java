@@ -44,6 +44,7 @@ class HostileContentIT {
     static String tamperedLayer;
     static OciLayout customType;
     static String customDigest;
+    static String htmlDigest;
 
     @BeforeAll
     static void publishHostileTree() throws Exception {
@@ -78,6 +79,15 @@ class HostileContentIT {
         editIndex(customType.directory(), index -> ((ObjectNode) index.path("manifests").path(0))
                 .put("digest", customDigest).put("size", custom.length)
                 .put("mediaType", "application/vnd.example.custom.manifest.v1+json"));
+
+        OciLayout html = OciImages.alpine(images.resolve("html-type"));
+        byte[] plain = html.readBlob(html.tag("3.10.1").digest());
+        byte[] script = new String(plain, StandardCharsets.UTF_8).replace("\"schemaVersion\":2",
+                "\"schemaVersion\":2,\"mediaType\":\"text/html\",\"x\":\"<script>alert(1)</script>\"")
+                .replace(",\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"", "")
+                .getBytes(StandardCharsets.UTF_8);
+        htmlDigest = Http.sha256(script);
+        Files.write(html.directory().resolve("blobs/sha256/" + htmlDigest.substring(7)), script);
 
         OciLayout noLayoutFile = OciImages.alpine(images.resolve("no-oci-layout"));
         Files.delete(noLayoutFile.directory().resolve("oci-layout"));
@@ -193,6 +203,15 @@ class HostileContentIT {
         // either way, never a 2xx and never a read outside the CID.
         int dotdot = Http.get(base + "/alpine/../../etc/tags/list").statusCode();
         assertTrue(dotdot >= 400 && dotdot < 500, "status " + dotdot);
+    }
+
+    @Test
+    void aManifestClaimingABrowserTypeIsServedAsJson() throws Exception {
+        HttpResponse<byte[]> response = Http.get(v2("html-type/manifests/" + htmlDigest));
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(htmlDigest, Http.sha256(response.body()));
     }
 
     @Test

@@ -210,6 +210,20 @@ abstract class PullSuite {
     }
 
     @Test
+    void conditionalRequestsAnswerNotModified() throws Exception {
+        TaggedImage tag = alpine.tag("3.10.1");
+        String etag = "\"" + tag.digest() + "\"";
+        assertEquals(304, Http.get(v2("alpine/manifests/3.10.1"), "If-None-Match", etag).statusCode());
+        assertEquals(304, Http.get(v2("alpine/manifests/3.10.1"), "If-None-Match", "\"other\", W/" + etag)
+                .statusCode());
+        assertEquals(200, Http.get(v2("alpine/manifests/3.10.1"), "If-None-Match", "\"other\"").statusCode());
+        String layer = tag.manifests().get(0).layers().get(0).digest();
+        HttpResponse<byte[]> blob = Http.get(v2("alpine/blobs/" + layer), "If-None-Match", "\"" + layer + "\"");
+        assertEquals(304, blob.statusCode());
+        assertEquals(0, blob.body().length);
+    }
+
+    @Test
     void tagsListPaginates() throws Exception {
         HttpResponse<byte[]> all = Http.get(v2("docker/tags/list"));
         JsonNode body = Http.json(all);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ipfsmiddleware.api.error.ErrorCode;
 import io.ipfsmiddleware.api.error.RegistryException;
+import io.ipfsmiddleware.api.error.RegistryIOException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,26 +20,38 @@ public final class ErrorResponses {
     }
 
     /**
-     * Turns a transport failure that no layer translated into the error a client should see.
+     * Turns a failure from reading content into the error a client should see: the code a
+     * {@link RegistryIOException} carries, else {@code UNAVAILABLE}.
      *
      * @param e the failure
-     * @return a {@code UNAVAILABLE} error quoting it
+     * @return the error, quoting it
      */
     public static RegistryException fromIOException(IOException e) {
-        return new RegistryException(ErrorCode.UNAVAILABLE, "the content could not be read: " + e.getMessage(), null, e);
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        if (e instanceof RegistryIOException known) {
+            return new RegistryException(known.code(), message, null, e);
+        }
+        return new RegistryException(ErrorCode.UNAVAILABLE, "the content could not be read: " + message, null, e);
     }
 
     /**
-     * Writes an error response, replacing whatever was buffered.
+     * Writes an error response, replacing whatever status, headers and body were set before (so no
+     * success header such as an ETag or a long Cache-Control outlives the failure).
      *
      * @param response the response, not yet committed
      * @param error the error
      * @param withBody false for HEAD requests
+     * @param headers more headers for this error, as name, value, name, value…
      * @throws IOException when writing fails
      */
-    public static void write(HttpServletResponse response, RegistryException error, boolean withBody) throws IOException {
-        response.resetBuffer();
+    public static void write(HttpServletResponse response, RegistryException error, boolean withBody,
+            String... headers) throws IOException {
+        response.reset();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            response.setHeader(headers[i], headers[i + 1]);
+        }
         response.setStatus(error.code().httpStatus());
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         if (error.code() == ErrorCode.UNAVAILABLE) {
@@ -51,7 +64,12 @@ public final class ErrorResponses {
         }
     }
 
-    static byte[] body(RegistryException error) {
+    /**
+     * @param error the error
+     * @return its OCI error body, {@code {"errors":[{"code","message","detail"}]}}, for adapters
+     *     other than this servlet filter
+     */
+    public static byte[] body(RegistryException error) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode entry = root.putArray("errors").addObject();
         entry.put("code", error.code().name());

@@ -15,9 +15,13 @@ final class RangeHeader {
     }
 
     /**
+     * Follows RFC 9110: a header that does not parse as one byte range (another unit, several
+     * ranges, last before first) is ignored and the whole blob served; a valid range that starts
+     * beyond the blob, or a zero-length suffix, cannot be satisfied.
+     *
      * @param header the header value, or {@code null}
      * @param size the blob size
-     * @return the range, or empty to serve the whole blob (no header, or several ranges)
+     * @return the range, or empty to serve the whole blob
      * @throws RegistryException {@code RANGE_INVALID} when the range cannot be satisfied
      */
     static Optional<ByteRange> parse(String header, long size) throws RegistryException {
@@ -26,17 +30,14 @@ final class RangeHeader {
         }
         Matcher m = SINGLE.matcher(header.trim().replace(" ", ""));
         if (!m.matches()) {
-            if (header.contains(",")) {
-                return Optional.empty(); // multiple ranges: serving the whole blob is allowed
-            }
-            throw unsatisfiable(header, size);
+            return Optional.empty();
         }
         String from = m.group(1);
         String to = m.group(2);
         try {
             if (from.isEmpty()) {
                 if (to.isEmpty()) {
-                    throw unsatisfiable(header, size);
+                    return Optional.empty();
                 }
                 long suffix = Long.parseLong(to);
                 if (suffix == 0 || size == 0) {
@@ -45,13 +46,16 @@ final class RangeHeader {
                 return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long first = Long.parseLong(from);
-            long last = to.isEmpty() ? size - 1 : Math.min(Long.parseLong(to), size - 1);
-            if (first >= size || last < first) {
+            if (!to.isEmpty() && Long.parseLong(to) < first) {
+                return Optional.empty();
+            }
+            if (first >= size) {
                 throw unsatisfiable(header, size);
             }
+            long last = to.isEmpty() ? size - 1 : Math.min(Long.parseLong(to), size - 1);
             return Optional.of(new ByteRange(first, last));
         } catch (NumberFormatException e) {
-            throw unsatisfiable(header, size);
+            return Optional.empty();
         }
     }
 

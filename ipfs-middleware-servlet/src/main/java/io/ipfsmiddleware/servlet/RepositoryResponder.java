@@ -8,6 +8,7 @@ import io.ipfsmiddleware.api.model.ByteRange;
 import io.ipfsmiddleware.api.model.Descriptor;
 import io.ipfsmiddleware.api.model.Digest;
 import io.ipfsmiddleware.api.model.ManifestContent;
+import io.ipfsmiddleware.api.model.MediaTypes;
 import io.ipfsmiddleware.api.model.TagPage;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.micrometer.core.instrument.Counter;
@@ -19,12 +20,14 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Answers the read side of the distribution API (GET and HEAD) from a {@link Repository}. */
 final class RepositoryResponder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int COPY_BUFFER = 64 * 1024;
     private static final int MAX_PAGE = 10_000;
+    private static final Pattern JSON_TYPE = Pattern.compile("application/[a-z0-9][a-z0-9.+-]*\\+json");
 
     private RepositoryResponder() {
     }
@@ -39,12 +42,13 @@ final class RepositoryResponder {
         String etag = "\"" + manifest.digest() + "\"";
         response.setHeader("Docker-Content-Digest", manifest.digest().toString());
         response.setHeader("ETag", etag);
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(manifest.mediaType());
+        response.setContentType(servedManifestType(manifest.mediaType()));
         response.setContentLength(manifest.size());
         if (!head) {
             manifest.writeTo(response.getOutputStream());
@@ -60,7 +64,8 @@ final class RepositoryResponder {
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Cache-Control", "max-age=31536000");
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -68,8 +73,8 @@ final class RepositoryResponder {
         try {
             range = RangeHeader.parse(request.getHeader("Range"), blob.size());
         } catch (RegistryException e) {
-            response.setHeader("Content-Range", "bytes */" + blob.size());
-            throw e;
+            ErrorResponses.write(response, e, !head, "Content-Range", "bytes */" + blob.size());
+            return;
         }
         response.setContentType(blob.mediaType());
         if (range.isPresent()) {
@@ -103,11 +108,34 @@ final class RepositoryResponder {
         }
         byte[] bytes = MAPPER.writeValueAsBytes(body);
         response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         if (!head) {
             response.getOutputStream().write(bytes);
         }
+    }
+
+    /**
+     * A stored manifest's media type comes from content anyone can publish: serve it only when it
+     * is a manifest type or a JSON type, never something a browser would render (text/html).
+     */
+    static String servedManifestType(String stored) {
+        return MediaTypes.isManifest(stored) || JSON_TYPE.matcher(stored).matches() ? stored : "application/json";
+    }
+
+    /** @return whether an {@code If-None-Match} header matches {@code etag} (weak comparison, lists, *) */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int pageSize(String n) throws RegistryException {

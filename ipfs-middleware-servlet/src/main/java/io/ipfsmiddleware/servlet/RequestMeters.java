@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Meters of the requests the filter answers itself (those a middleware intercepted), in
  * Micrometer's global registry: {@code registry.middleware.requests} (a timer by {@code kind},
- * {@code method}, {@code status} and OCI error {@code code}, {@code none} when the answer was not an
+ * {@code method} (GET, HEAD or OTHER), {@code status} and OCI error {@code code}, {@code none} when the answer was not an
  * error, {@code aborted} status when the response had to be broken off) and
  * {@code registry.middleware.blob.bytes} (blob bytes sent).
  */
@@ -29,9 +29,14 @@ final class RequestMeters {
 
     void record(DistributionRoute.Kind kind, String method, String status, String code, long startNanos) {
         Timer.builder("registry.middleware.requests").description("Requests answered for intercepted repositories")
-                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).tag("method", method)
+                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).tag("method", methodTag(method))
                 .tag("status", status).tag("code", code).register(registry)
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Clients choose the method token: only GET and HEAD are kept, so the tag stays bounded. */
+    static String methodTag(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) ? method : "OTHER";
     }
 
     Counter blobBytes() {

@@ -1,7 +1,9 @@
 package io.ipfsmiddleware.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipfsmiddleware.api.error.ErrorCode;
 import io.ipfsmiddleware.api.error.RegistryException;
@@ -20,16 +22,37 @@ class RangeHeaderTest {
     }
 
     @Test
-    void noneOrSeveralMeansWholeBlob() throws RegistryException {
-        assertEquals(Optional.empty(), RangeHeader.parse(null, 10));
-        assertEquals(Optional.empty(), RangeHeader.parse("bytes=0-1,3-4", 10));
+    void headersThatAreNotOneValidRangeAreIgnored() throws RegistryException {
+        for (String h : new String[] {null, "bytes=0-1,3-4", "bytes=5-4", "items=0-1", "bytes=a-b", "bytes=-",
+            "bytes=99999999999999999999-"}) {
+            assertEquals(Optional.empty(), RangeHeader.parse(h, 1000), h);
+        }
     }
 
     @Test
-    void unsatisfiable() {
-        for (String h : new String[] {"bytes=1000-", "bytes=5-4", "bytes=-0", "bytes=-", "items=0-1", "bytes=a-b",
-            "bytes=99999999999999999999-"}) {
+    void rangesBeyondTheBlobCannotBeSatisfied() {
+        for (String h : new String[] {"bytes=1000-", "bytes=1000-2000", "bytes=-0"}) {
             assertEquals(ErrorCode.RANGE_INVALID, assertThrows(RegistryException.class, () -> RangeHeader.parse(h, 1000)).code(), h);
         }
+    }
+
+    @Test
+    void etagsMatchWeaklyInListsAndStar() {
+        String etag = "\"sha256:abc\"";
+        assertTrue(RepositoryResponder.matches(etag, etag));
+        assertTrue(RepositoryResponder.matches("\"x\", W/" + etag, etag));
+        assertTrue(RepositoryResponder.matches("*", etag));
+        assertFalse(RepositoryResponder.matches("\"sha256:abd\"", etag));
+        assertFalse(RepositoryResponder.matches(null, etag));
+    }
+
+    @Test
+    void onlyManifestAndJsonTypesAreServedAsStored() {
+        assertEquals("application/vnd.oci.image.manifest.v1+json",
+                RepositoryResponder.servedManifestType("application/vnd.oci.image.manifest.v1+json"));
+        assertEquals("application/vnd.example.custom.manifest.v1+json",
+                RepositoryResponder.servedManifestType("application/vnd.example.custom.manifest.v1+json"));
+        assertEquals("application/json", RepositoryResponder.servedManifestType("text/html"));
+        assertEquals("application/json", RepositoryResponder.servedManifestType("application/json; x=<script>"));
     }
 }

@@ -66,22 +66,21 @@ public final class MiddlewareFirstHandler implements BiFunction<HttpServerReques
             return registry.apply(request, response);
         }
         boolean head = "HEAD".equals(request.method().name());
-        Repository repository;
-        try {
-            repository = intercept(route.get().name());
-        } catch (RegistryException e) {
-            return Answer.error(e).send(response, head);
-        }
-        if (repository == null) {
-            return registry.apply(request, response);
-        }
         String method = request.method().name();
-        return Mono.fromCallable(() -> answer(repository, route.get(), method, request))
+        // Deciding whether a name is intercepted may itself call the node (an ipns/ name is
+        // resolved), so it runs off the event loop too.
+        return Mono.fromCallable(() -> Optional.ofNullable(intercept(route.get().name())))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(RegistryException.class, e -> Mono.just(Answer.error(e)))
-                .onErrorResume(IOException.class, e -> Mono.just(Answer.error(new RegistryException(
-                        ErrorCode.UNAVAILABLE, "the content could not be read: " + e.getMessage(), null, e))))
-                .flatMap(answer -> answer.send(response, head));
+                .flatMap(found -> found.isEmpty()
+                        ? Mono.from(registry.apply(request, response))
+                        : Mono.fromCallable(() -> answer(found.get(), route.get(), method, request))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .onErrorResume(RegistryException.class, e -> Mono.just(Answer.error(e)))
+                                .onErrorResume(IOException.class, e -> Mono.just(Answer.error(new RegistryException(
+                                        ErrorCode.UNAVAILABLE, "the content could not be read: " + e.getMessage(),
+                                        null, e))))
+                                .flatMap(answer -> answer.send(response, head)))
+                .onErrorResume(RegistryException.class, e -> Answer.error(e).send(response, head));
     }
 
     /** @return the intercepting repository, or {@code null} when the registry serves the name */

@@ -67,6 +67,9 @@ public final class GatewayNode implements IpfsNode {
         if (node.isDirectory()) {
             return new FileStat(node.cid().toString(), 0, true);
         }
+        if (!node.isRaw() && node.unixfs().type() == UnixfsData.Type.SYMLINK) {
+            return new FileStat(node.cid().toString(), node.unixfs().data().length, false, true);
+        }
         return new FileStat(node.cid().toString(), UnixfsDag.fileSize(node, path), false);
     }
 

@@ -81,7 +81,9 @@ final class RegistrySource implements ImageSource {
     private HttpResponse<InputStream> get(String path, String accept) throws IOException {
         URI uri = URI.create(ref.baseUri() + "/v2/" + ref.repository() + "/" + path);
         HttpResponse<InputStream> response = send(uri, accept);
-        if (response.statusCode() == 401 && token == null) {
+        // A 401 asks for a token, or a fresh one: anonymous tokens expire (Docker Hub's after
+        // about 5 minutes), so a long pull renews it once per request.
+        if (response.statusCode() == 401) {
             String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
             response.body().close();
             token = fetchToken(challenge);

@@ -8,6 +8,7 @@ import io.ipfsmiddleware.api.error.RegistryException;
 import io.ipfsmiddleware.core.name.IpnsName;
 import io.ipfsmiddleware.core.node.IpfsNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +41,19 @@ public final class IpnsResolver {
      *     when the node cannot answer
      */
     public String resolve(IpnsName name) throws RegistryException {
-        String cached = resolved.getIfPresent(name.key());
-        if (cached != null) {
-            return cached;
-        }
         try {
-            String path = node.resolve(name.ipnsPath());
-            resolved.put(name.key(), path);
-            LOG.debug("{} resolved to {}", name.ipnsPath(), path);
-            return path;
-        } catch (IOException e) {
+            // One lookup per name at a time: concurrent requests wait for the same answer.
+            return resolved.get(name.key(), key -> {
+                try {
+                    String path = node.resolve(name.ipnsPath());
+                    LOG.debug("{} resolved to {}", name.ipnsPath(), path);
+                    return path;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException wrapped) {
+            IOException e = wrapped.getCause();
             RegistryException error = NodeErrors.translate(e, ErrorCode.NAME_UNKNOWN, "the IPNS name " + name.key());
             if (error.code() == ErrorCode.NAME_UNKNOWN) {
                 throw new RegistryException(ErrorCode.NAME_UNKNOWN, name.ipnsPath() + " does not resolve ("

@@ -26,7 +26,8 @@ final class NodeErrors {
             return new RegistryException(absent, what + " not found: " + e.getMessage(), null, e);
         }
         if (e instanceof ContentMismatchException) {
-            return new RegistryException(ErrorCode.MANIFEST_INVALID, what + " is corrupt: " + e.getMessage(), null, e);
+            ErrorCode code = absent == ErrorCode.BLOB_UNKNOWN ? ErrorCode.BLOB_UNKNOWN : ErrorCode.MANIFEST_INVALID;
+            return new RegistryException(code, what + " is corrupt: " + e.getMessage(), null, e);
         }
         if (e instanceof IpfsTimeoutException) {
             return new RegistryException(ErrorCode.UNAVAILABLE, what + " could not be retrieved from IPFS in time: "

@@ -100,8 +100,12 @@ public final class RegistryConfig {
                 throw new MiddlewareConfigException(source + ": options of middleware '" + name + "' must be a mapping");
             }
             Map<String, Object> values = options.isObject() ? YAML.convertValue(options, OPTIONS_TYPE) : Map.of();
-            configs.add(new MiddlewareConfig(name, MiddlewareOptions.of(name, values),
-                    entry.path("disabled").asBoolean(false)));
+            JsonNode disabled = entry.path("disabled");
+            if (!disabled.isMissingNode() && !disabled.isNull() && !disabled.isBoolean()) {
+                throw new MiddlewareConfigException(source + ": 'disabled' of middleware '" + name + "' is '"
+                        + disabled.asText() + "', expected true or false");
+            }
+            configs.add(new MiddlewareConfig(name, MiddlewareOptions.of(name, values), disabled.asBoolean(false)));
         }
         return configs;
     }

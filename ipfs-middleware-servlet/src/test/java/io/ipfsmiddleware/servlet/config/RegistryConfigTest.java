@@ -66,7 +66,8 @@ class RegistryConfigTest {
     void malformedBlocksSayWhatToFix() {
         for (String bad : new String[] {"middleware: {repository: {name: ipfs}}", "middleware: {repository: [ipfs]}",
             "middleware: {repository: [{name: ipfs, option: {}}]}", "middleware: {repository: [{name: ipfs, options: [1]}]}",
-            "middleware: {repository: [{options: {}}]}", "[1, 2]", "a: [unclosed"}) {
+            "middleware: {repository: [{options: {}}]}", "[1, 2]", "a: [unclosed",
+            "middleware: {repository: [{name: ipfs, disabled: maybe}]}"}) {
             MiddlewareConfigException e = assertThrows(MiddlewareConfigException.class, () -> read(bad), bad);
             assertTrue(e.getMessage().length() > 20, e.getMessage());
         }
