@@ -66,11 +66,12 @@ public final class IpfsMiddleware implements RepositoryMiddleware {
             Duration healthInterval) {
         this.node = Objects.requireNonNull(node, "node");
         this.caches = Objects.requireNonNull(caches, "caches");
-        this.countedNode = caches.counting(new MeteredIpfsNode(node, Metrics.globalRegistry));
+        IpfsNode metered = new MeteredIpfsNode(node, Metrics.globalRegistry);
+        this.countedNode = caches.counting(metered);
         this.cacheMeters = CacheMeters.bind(caches, Metrics.globalRegistry);
         this.ipns = new IpnsResolver(countedNode, ipnsTtl, ticker);
-        this.pinner = pin ? new Pinner(node) : null;
-        // The monitor and the pinner use the node directly: they are not reads a pull makes.
+        // Pins are metered but not counted as reads a pull makes; the monitor's pings are neither.
+        this.pinner = pin ? new Pinner(metered) : null;
         this.monitor = new NodeHealthMonitor(node, healthInterval, Clock.systemUTC());
     }
 

@@ -161,7 +161,11 @@ public final class RepositoryMiddlewareFilter implements Filter {
         } else {
             LOG.debug("{} for {}: {}", e.code(), repository.name(), e.getMessage());
         }
-        ErrorResponses.write(response, e, !head);
+        if (e.code() == ErrorCode.UNSUPPORTED) {
+            ErrorResponses.write(response, e, !head, "Allow", "GET, HEAD");
+        } else {
+            ErrorResponses.write(response, e, !head);
+        }
         return String.valueOf(e.code().httpStatus());
     }
 

@@ -102,7 +102,7 @@ final class RepositoryResponder {
         body.put("name", repository.name().value());
         page.tags().forEach(body.putArray("tags")::add);
         if (page.more() && !page.tags().isEmpty()) {
-            String next = "/v2/" + repository.name().value() + "/tags/list?n=" + limit + "&last="
+            String next = request.getContextPath() + "/v2/" + repository.name().value() + "/tags/list?n=" + limit + "&last="
                     + URLEncoder.encode(page.tags().get(page.tags().size() - 1), StandardCharsets.UTF_8);
             response.setHeader("Link", "<" + next + ">; rel=\"next\"");
         }

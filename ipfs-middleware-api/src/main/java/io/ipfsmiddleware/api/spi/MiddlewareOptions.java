@@ -166,10 +166,15 @@ public final class MiddlewareOptions {
             return defaultValue;
         }
         Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        long n;
+        try {
+            n = m.matches() ? Long.parseLong(m.group(1)) : 0;
+        } catch (NumberFormatException tooLong) {
+            n = 0;
+        }
+        if (n <= 0 || n > 1_000_000_000L) {
             throw invalid(key, v, "a positive duration such as 500ms, 30s, 5m or 1h");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         switch (unit) {
             case "ms": return Duration.ofMillis(n);

@@ -68,5 +68,7 @@ class MiddlewareOptionsTest {
         assertThrows(MiddlewareConfigException.class, () -> o.string("m", null));
         assertThrows(MiddlewareConfigException.class,
                 () -> MiddlewareOptions.of("ipfs", Map.of("x", "0s")).duration("x", null));
+        assertThrows(MiddlewareConfigException.class,
+                () -> MiddlewareOptions.of("ipfs", Map.of("x", "99999999999999999999999h")).duration("x", null));
     }
 }

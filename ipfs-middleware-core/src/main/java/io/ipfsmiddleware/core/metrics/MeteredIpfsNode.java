@@ -18,7 +18,7 @@ import java.util.List;
  * Times every call to the node ({@code ipfs.node.requests}, by {@code operation} and
  * {@code outcome}: ok, not_found, timeout, unavailable, error) and counts the bytes read from it
  * ({@code ipfs.node.bytes}). For {@code cat} the time is to the first byte; a failure while
- * streaming counts as another outcome of the same operation.
+ * streaming is counted in {@code ipfs.node.stream.failures} by {@code outcome}.
  */
 public final class MeteredIpfsNode implements IpfsNode {
     private final IpfsNode node;
@@ -94,11 +94,11 @@ public final class MeteredIpfsNode implements IpfsNode {
             }
 
             private int guarded(Call<Integer> read) throws IOException {
-                long start = System.nanoTime();
                 try {
                     return read.run();
                 } catch (IOException | RuntimeException e) {
-                    record("cat", outcome(e), start);
+                    Counter.builder("ipfs.node.stream.failures").description("cat streams that failed while read")
+                            .tag("outcome", outcome(e)).register(registry).increment();
                     throw e;
                 }
             }
