@@ -73,8 +73,12 @@ final class ExistingTree {
             }
             byte[] index = null;
             if (entries.contains("index.json")) {
-                try (InputStream in = kubo.cat(base + "/index.json", 0, -1)) {
-                    index = in.readNBytes(ImageCopier.MAX_MANIFEST);
+                try (InputStream in = kubo.cat(base + "/index.json", 0, ImageCopier.MAX_MANIFEST + 1L)) {
+                    index = in.readNBytes(ImageCopier.MAX_MANIFEST + 1);
+                }
+                if (index.length > ImageCopier.MAX_MANIFEST) {
+                    throw new PublishException(base + "/index.json in the tree to add to is over 4 MiB; "
+                            + "it is not an index this command wrote");
                 }
             }
             state = new NameState(true, Set.copyOf(entries), Set.copyOf(blobs), index);

@@ -80,7 +80,7 @@ final class ImageLayoutWriter {
             skipped.add(d.digest().encoded());
             return true;
         }
-        return Files.exists(blobPath(d));
+        return Files.exists(dir.resolve("blobs").resolve(d.digest().algorithm()).resolve(d.digest().encoded()));
     }
 
     /** @return how many blobs were not written because the tree published before has them */
@@ -101,21 +101,21 @@ final class ImageLayoutWriter {
                 return;
             }
             Path partial = scratch.resolve(UUID.randomUUID() + ".partial");
-            MessageDigest sha256 = sha256();
+            MessageDigest hash = digestFor(d);
             long size;
-            try (DigestInputStream digesting = new DigestInputStream(in, sha256);
+            try (DigestInputStream digesting = new DigestInputStream(in, hash);
                     OutputStream out = Files.newOutputStream(partial)) {
                 size = digesting.transferTo(out);
             } catch (IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;
             }
-            String actual = HexFormat.of().formatHex(sha256.digest());
+            String actual = HexFormat.of().formatHex(hash.digest());
             if (!actual.equals(d.digest().encoded()) || size != d.size()) {
                 Files.deleteIfExists(partial);
                 throw new PublishException(where + ": blob " + d.digest() + " does not match its descriptor (got "
-                        + size + " bytes with sha256:" + actual + ", expected " + d.size() + " bytes); the source "
-                        + "is corrupt or was truncated");
+                        + size + " bytes with " + d.digest().algorithm() + ":" + actual + ", expected " + d.size()
+                        + " bytes); the source is corrupt or was truncated");
             }
             Files.move(partial, blobPath(d), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -175,15 +175,17 @@ final class ImageLayoutWriter {
         Files.write(dir.resolve("index.json"), PublishJson.write(index));
     }
 
-    private Path blobPath(Descriptor d) {
-        return dir.resolve("blobs/sha256").resolve(d.digest().encoded());
+    /** {@code blobs/<algorithm>/<hex>}, as the image layout spec has it; the directory is made if needed. */
+    private Path blobPath(Descriptor d) throws IOException {
+        Path algorithm = Files.createDirectories(dir.resolve("blobs").resolve(d.digest().algorithm()));
+        return algorithm.resolve(d.digest().encoded());
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest digestFor(Descriptor d) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(d.digest().jdkAlgorithm());
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
+            throw new IllegalStateException("the JDK lacks " + d.digest().jdkAlgorithm(), e);
         }
     }
 }
