@@ -2,7 +2,6 @@ package io.ipfsmiddleware.servlet;
 
 import io.ipfsmiddleware.api.error.ErrorCode;
 import io.ipfsmiddleware.api.error.RegistryException;
-import io.ipfsmiddleware.api.model.RepositoryName;
 import io.ipfsmiddleware.api.spi.MiddlewareChain;
 import io.ipfsmiddleware.api.spi.Repository;
 import io.ipfsmiddleware.servlet.config.RegistryConfig;
@@ -81,32 +80,18 @@ public final class RepositoryMiddlewareFilter implements Filter {
             return;
         }
         boolean head = "HEAD".equals(request.getMethod());
-        Repository repository;
+        Optional<Repository> repository;
         try {
-            repository = intercept(route.get().name());
+            repository = chain.intercept(route.get().name());
         } catch (RegistryException e) {
             ErrorResponses.write(response, e, !head);
             return;
         }
-        if (repository == null) {
+        if (repository.isEmpty()) {
             next.doFilter(request, response);
             return;
         }
-        serve(repository, route.get(), request, response, head);
-    }
-
-    /** @return the intercepting repository, or {@code null} when the host registry serves the name */
-    private Repository intercept(String rawName) throws RegistryException {
-        if (!RepositoryName.isValid(rawName)) {
-            Optional<RegistryException> explained = chain.explainInvalidName(rawName);
-            if (explained.isPresent()) {
-                throw explained.get();
-            }
-            return null;
-        }
-        PassThroughRepository host = new PassThroughRepository(new RepositoryName(rawName));
-        Repository repository = chain.wrap(host);
-        return repository == host ? null : repository;
+        serve(repository.get(), route.get(), request, response, head);
     }
 
     private void serve(Repository repository, DistributionRoute route, HttpServletRequest request,

@@ -7,14 +7,11 @@ import io.ipfsmiddleware.api.error.RegistryException;
 import io.ipfsmiddleware.api.model.Descriptor;
 import io.ipfsmiddleware.api.model.Digest;
 import io.ipfsmiddleware.api.model.ManifestContent;
-import io.ipfsmiddleware.api.model.RepositoryName;
 import io.ipfsmiddleware.api.model.TagPage;
-import io.ipfsmiddleware.api.spi.BlobStore;
-import io.ipfsmiddleware.api.spi.ManifestStore;
 import io.ipfsmiddleware.api.spi.MiddlewareChain;
 import io.ipfsmiddleware.api.spi.Repository;
-import io.ipfsmiddleware.api.spi.TagStore;
 import io.ipfsmiddleware.servlet.DistributionRoute;
+import io.ipfsmiddleware.servlet.ErrorResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +66,7 @@ public final class MiddlewareFirstHandler implements BiFunction<HttpServerReques
         String method = request.method().name();
         // Deciding whether a name is intercepted may itself call the node (an ipns/ name is
         // resolved), so it runs off the event loop too.
-        return Mono.fromCallable(() -> Optional.ofNullable(intercept(route.get().name())))
+        return Mono.fromCallable(() -> chain.intercept(route.get().name()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> found.isEmpty()
                         ? Mono.from(registry.apply(request, response))
@@ -81,20 +78,6 @@ public final class MiddlewareFirstHandler implements BiFunction<HttpServerReques
                                         null, e))))
                                 .flatMap(answer -> answer.send(response, head)))
                 .onErrorResume(RegistryException.class, e -> Answer.error(e).send(response, head));
-    }
-
-    /** @return the intercepting repository, or {@code null} when the registry serves the name */
-    private Repository intercept(String rawName) throws RegistryException {
-        if (!RepositoryName.isValid(rawName)) {
-            Optional<RegistryException> explained = chain.explainInvalidName(rawName);
-            if (explained.isPresent()) {
-                throw explained.get();
-            }
-            return null;
-        }
-        Repository own = new Untouched(new RepositoryName(rawName));
-        Repository repository = chain.wrap(own);
-        return repository == own ? null : repository;
     }
 
     private static Answer answer(Repository repository, DistributionRoute route, String method,
@@ -163,14 +146,7 @@ public final class MiddlewareFirstHandler implements BiFunction<HttpServerReques
     /** A response to send: status, headers, length and body. */
     private record Answer(int status, Map<String, String> headers, long length, Flux<byte[]> body) {
         static Answer error(RegistryException e) {
-            ObjectNode root = JSON.createObjectNode();
-            ObjectNode entry = root.putArray("errors").addObject();
-            entry.put("code", e.code().name());
-            entry.put("message", e.getMessage());
-            if (e.detail() != null) {
-                entry.put("detail", e.detail());
-            }
-            byte[] bytes = root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = ErrorResponses.body(e);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/json");
             if (e.code() == ErrorCode.UNAVAILABLE) {
@@ -187,24 +163,6 @@ public final class MiddlewareFirstHandler implements BiFunction<HttpServerReques
                 return response.send().then();
             }
             return response.sendByteArray(body).then();
-        }
-    }
-
-    /** Stands for the registry's own repository of a name: the middleware either passes it back or replaces it. */
-    private record Untouched(RepositoryName name) implements Repository {
-        @Override
-        public ManifestStore manifests() {
-            throw new IllegalStateException("served by the registry's own handler");
-        }
-
-        @Override
-        public TagStore tags() {
-            throw new IllegalStateException("served by the registry's own handler");
-        }
-
-        @Override
-        public BlobStore blobs() {
-            throw new IllegalStateException("served by the registry's own handler");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ipfsmiddleware.api.spi;
 
 import io.ipfsmiddleware.api.error.RegistryException;
+import io.ipfsmiddleware.api.model.RepositoryName;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -160,6 +161,47 @@ public final class MiddlewareChain implements AutoCloseable {
             current = Objects.requireNonNull(middleware.wrap(current), "a middleware returned no repository");
         }
         return current;
+    }
+
+    /**
+     * Asks whether a middleware serves a request's repository name, for registries that do not
+     * keep a {@link Repository} object per name: the name is validated, handed through the chain
+     * as a stand-in for the registry's own repository, and the intercepting repository returned.
+     *
+     * @param rawName the name as the client sent it
+     * @return the repository to serve the request from, or empty when the registry serves the name
+     *     itself (including names that are invalid and that no middleware claims)
+     * @throws RegistryException when a middleware rejects the name, or explains why it is invalid
+     */
+    public Optional<Repository> intercept(String rawName) throws RegistryException {
+        if (!RepositoryName.isValid(rawName)) {
+            Optional<RegistryException> explained = explainInvalidName(rawName);
+            if (explained.isPresent()) {
+                throw explained.get();
+            }
+            return Optional.empty();
+        }
+        Repository own = new StandIn(new RepositoryName(rawName));
+        Repository repository = wrap(own);
+        return repository == own ? Optional.empty() : Optional.of(repository);
+    }
+
+    /** Stands for the registry's own repository in {@link #intercept}; its stores are never read. */
+    private record StandIn(RepositoryName name) implements Repository {
+        @Override
+        public ManifestStore manifests() {
+            throw new UnsupportedOperationException("the registry serves " + name + " itself");
+        }
+
+        @Override
+        public TagStore tags() {
+            throw new UnsupportedOperationException("the registry serves " + name + " itself");
+        }
+
+        @Override
+        public BlobStore blobs() {
+            throw new UnsupportedOperationException("the registry serves " + name + " itself");
+        }
     }
 
     /**

@@ -47,6 +47,15 @@ class MiddlewareChainTest {
     }
 
     @Test
+    void interceptAnswersWhetherAMiddlewareServesAName() throws RegistryException {
+        MiddlewareChain chain = MiddlewareChain.load(List.of(entry("prefix", Map.of("prefix", "mine"))),
+                getClass().getClassLoader());
+        assertTrue(chain.intercept("mine/image").orElseThrow() instanceof TestRepositories.Intercepted);
+        assertTrue(chain.intercept("other/image").isEmpty());
+        assertTrue(chain.intercept("Not/Valid").isEmpty(), "an invalid name no middleware claims is the registry's");
+    }
+
+    @Test
     void skipsDisabledEntries() {
         MiddlewareChain chain = MiddlewareChain.load(List.of(new MiddlewareConfig("prefix",
                 MiddlewareOptions.empty("prefix"), true)), getClass().getClassLoader());
