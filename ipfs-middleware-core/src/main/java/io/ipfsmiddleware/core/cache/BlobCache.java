@@ -173,6 +173,12 @@ public final class BlobCache implements AutoCloseable {
         if (range != null) {
             return bypass(source, range.first(), range.length(), null, where);
         }
+        InputStream joined = join(digest);
+        return joined != null ? joined : startFill(digest, size, source, where);
+    }
+
+    /** @return a reader of the fill of {@code digest} in progress, or {@code null} */
+    private InputStream join(Digest digest) throws IOException {
         BlobFill running = fills.get(digest);
         if (running != null) {
             InputStream joined = running.newReader();
@@ -181,12 +187,16 @@ public final class BlobCache implements AutoCloseable {
                 return joined;
             }
         }
-        return startFill(digest, size, source, where);
+        return null;
     }
 
     private InputStream startFill(Digest digest, long size, BlobSource source, String where) throws IOException {
         if (!fillSlots.tryAcquire()) {
-            return bypass(source, 0, size, digest, where);
+            // many requests may get here for one blob whose fill ended between their two looks (the
+            // slots held while they find that out): look again before reading it from IPFS once more
+            InputStream again = openCached(digest, size, null);
+            again = again != null ? again : join(digest);
+            return again != null ? again : bypass(source, 0, size, digest, where);
         }
         Optional<List<Digest>> room = index.reserve(size);
         if (room.isEmpty()) {
