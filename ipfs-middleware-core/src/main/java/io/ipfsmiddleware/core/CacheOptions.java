@@ -4,6 +4,7 @@ import io.ipfsmiddleware.api.spi.MiddlewareConfigException;
 import io.ipfsmiddleware.api.spi.MiddlewareOptions;
 import io.ipfsmiddleware.core.cache.ByteSize;
 import io.ipfsmiddleware.core.cache.CacheSettings;
+import io.ipfsmiddleware.core.cache.CacheVerify;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,7 +18,7 @@ final class CacheOptions {
         CacheSettings settings = CacheSettings.memoryOnly();
         long metadata = size(options, IpfsMiddlewareProvider.METADATA_CACHE_SIZE, settings.metadataBytes());
         settings = new CacheSettings(Optional.empty(), settings.maxBytes(), metadata, settings.maxFills(),
-                settings.ipnsTtl());
+                settings.ipnsTtl(), verify(options));
         String directory = options.string(IpfsMiddlewareProvider.CACHE_DIRECTORY, "");
         long max = size(options, IpfsMiddlewareProvider.CACHE_MAX_SIZE, settings.maxBytes());
         if (directory.isEmpty()) {
@@ -32,6 +33,16 @@ final class CacheOptions {
             return settings.withDisk(Path.of(directory), max);
         } catch (InvalidPathException e) {
             throw options.invalid(IpfsMiddlewareProvider.CACHE_DIRECTORY, directory, "a directory path");
+        }
+    }
+
+    private static CacheVerify verify(MiddlewareOptions options) {
+        String text = options.string(IpfsMiddlewareProvider.CACHE_VERIFY, CacheVerify.CHANGED.optionValue());
+        try {
+            return CacheVerify.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw options.invalid(IpfsMiddlewareProvider.CACHE_VERIFY, text, "changed (hash a cached blob again only "
+                    + "when its file changed on disk) or always (on every read)");
         }
     }
 

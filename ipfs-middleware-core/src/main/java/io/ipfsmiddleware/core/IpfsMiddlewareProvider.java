@@ -9,6 +9,7 @@ import io.ipfsmiddleware.core.cache.ByteSize;
 import io.ipfsmiddleware.core.cache.CacheSettings;
 import io.ipfsmiddleware.core.cache.Caches;
 import io.ipfsmiddleware.core.gateway.GatewayNode;
+import io.ipfsmiddleware.core.kubo.GatewayDiscovery;
 import io.ipfsmiddleware.core.kubo.KuboClient;
 import io.ipfsmiddleware.core.kubo.Multiaddr;
 import io.ipfsmiddleware.core.node.IpfsNode;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code ipfsapiaddress}: the node's RPC API, as a multiaddr ({@code /ip4/127.0.0.1/tcp/5001})
  *       or URL ({@code http://127.0.0.1:5001}); default {@value #DEFAULT_API}</li>
+ *   <li>{@code ipfsgatewayaddress}: the same node's HTTP gateway, for reading blobs faster than RPC
+ *       {@code cat} does: a multiaddr or URL, {@code auto} (the default: asked from the node at
+ *       start-up) or {@code none}</li>
  *   <li>{@code gateways}: trustless gateway URLs, tried in order, for reading without a node</li>
  *   <li>{@code timeout}: deadline of each read from the node (with gateways: of each block, all
  *       gateways included), e.g. {@code 30s}; default 60s</li>
@@ -41,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code healthinterval}: time between background checks that the backend answers; default 10s</li>
  *   <li>{@code cachedirectory}: directory of the disk blob cache; default none (no disk cache)</li>
  *   <li>{@code cachemaxsize}: bound on the disk cache, e.g. {@code 10GiB} (the default)</li>
+ *   <li>{@code cacheverify}: {@code changed} (the default: hash a cached blob again only when its
+ *       file changed on disk since it was verified) or {@code always} (on every whole read)</li>
  *   <li>{@code metadatacachesize}: bound on the in-memory metadata cache, e.g. {@code 64MiB} (the default)</li>
  * </ul>
  * Backend: the RPC API when no {@code gateways} are given; the gateways when only they are
@@ -54,6 +60,8 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     public static final String DEFAULT_API = "/ip4/127.0.0.1/tcp/5001";
     /** Option: the node's RPC API address. */
     public static final String API_ADDRESS = "ipfsapiaddress";
+    /** Option: the node's own HTTP gateway, {@code auto} or {@code none}. */
+    public static final String GATEWAY_ADDRESS = "ipfsgatewayaddress";
     /** Option: trustless gateway URLs. */
     public static final String GATEWAYS = "gateways";
     /** Option: the deadline of each read. */
@@ -76,13 +84,18 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
     public static final String CACHE_DIRECTORY = "cachedirectory";
     /** Option: the disk blob cache's bound. */
     public static final String CACHE_MAX_SIZE = "cachemaxsize";
+    /** Option: when cached blobs are hashed again ({@code changed} or {@code always}). */
+    public static final String CACHE_VERIFY = "cacheverify";
     /** Option: the metadata cache's bound. */
     public static final String METADATA_CACHE_SIZE = "metadatacachesize";
 
     private static final Logger LOG = LoggerFactory.getLogger(IpfsMiddlewareProvider.class);
-    private static final Set<String> KNOWN = Set.of(API_ADDRESS, GATEWAYS, TIMEOUT, CONNECT_TIMEOUT, GATEWAY_TIMEOUT,
-            BLOCK_CACHE_SIZE, IPNS_TTL, PIN, HEALTH_INTERVAL, CACHE_DIRECTORY, CACHE_MAX_SIZE, METADATA_CACHE_SIZE);
+    private static final Set<String> KNOWN = Set.of(API_ADDRESS, GATEWAY_ADDRESS, GATEWAYS, TIMEOUT, CONNECT_TIMEOUT, GATEWAY_TIMEOUT,
+            BLOCK_CACHE_SIZE, IPNS_TTL, PIN, HEALTH_INTERVAL, CACHE_DIRECTORY, CACHE_MAX_SIZE, METADATA_CACHE_SIZE,
+            CACHE_VERIFY);
     private static final Duration MAX_PROBE = Duration.ofSeconds(2);
+    private static final String AUTO = "auto";
+    private static final String NONE = "none";
 
     @Override
     public int apiVersion() {
@@ -108,14 +121,21 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
             throw options.invalid(BLOCK_CACHE_SIZE, cacheMib, "a number of MiB up to 1048576");
         }
 
+        String nodeGateway = options.string(GATEWAY_ADDRESS, AUTO).strip();
+        if (!nodeGateway.equalsIgnoreCase(AUTO) && !nodeGateway.equalsIgnoreCase(NONE)) {
+            nodeGateway = gatewayUri(options, nodeGateway).toString();
+        }
+
         IpfsNode node;
         if (gateways.isEmpty()) {
-            node = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
-            LOG.info("ipfs middleware reads through {} (deadline {}s)", node.describe(), timeout.toSeconds());
+            node = kubo(api, nodeGateway, connect, timeout);
+            LOG.info("ipfs middleware reads through {} (deadline {}s); {}", node.describe(), timeout.toSeconds(),
+                    describeGateway((KuboClient) node));
         } else if (apiGiven && nodeAnswers(api, connect)) {
-            node = KuboClient.builder(api).connectTimeout(connect).deadline(timeout).build();
-            LOG.info("ipfs middleware reads through {}, which answered at start-up (deadline {}s); the gateways {} "
-                    + "are not used", node.describe(), timeout.toSeconds(), gateways);
+            node = kubo(api, nodeGateway, connect, timeout);
+            LOG.info("ipfs middleware reads through {}, which answered at start-up (deadline {}s); {}; the gateways "
+                    + "{} are not used", node.describe(), timeout.toSeconds(), describeGateway((KuboClient) node),
+                    gateways);
         } else {
             node = GatewayNode.builder(gateways).connectTimeout(connect).requestTimeout(gatewayTimeout)
                     .deadline(timeout).cacheBytes(cacheMib << 20).build();
@@ -148,6 +168,36 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
                 settings.directory().map(d -> "blob cache " + d + " up to " + ByteSize.format(settings.maxBytes()))
                         .orElse("no disk blob cache (set " + CACHE_DIRECTORY + ")"));
         return new IpfsMiddleware(node, caches, ipnsTtl, pin, Ticker.systemTicker(), healthInterval);
+    }
+
+    private static KuboClient kubo(URI api, String gatewayOption, Duration connect, Duration timeout) {
+        KuboClient.Builder builder = KuboClient.builder(api).connectTimeout(connect).deadline(timeout);
+        Duration bound = connect.compareTo(MAX_PROBE) < 0 ? connect : MAX_PROBE;
+        if (gatewayOption.equalsIgnoreCase(AUTO)) {
+            GatewayDiscovery.discover(api, bound).ifPresent(builder::gateway);
+        } else if (!gatewayOption.equalsIgnoreCase(NONE)) {
+            URI gateway = URI.create(gatewayOption);
+            if (!GatewayDiscovery.answers(gateway, bound)) {
+                LOG.warn("the node's gateway {} ({}) does not answer now; blobs are read through RPC cat while it "
+                        + "does not", gateway, GATEWAY_ADDRESS);
+            }
+            builder.gateway(gateway);
+        }
+        return builder.build();
+    }
+
+    private static String describeGateway(KuboClient kubo) {
+        return kubo.gateway().map(g -> "blobs read through the node's gateway at " + g)
+                .orElse("blobs read with RPC cat (no node gateway: set " + GATEWAY_ADDRESS + ")");
+    }
+
+    private static URI gatewayUri(MiddlewareOptions options, String text) {
+        try {
+            return Multiaddr.apiBaseUri(text);
+        } catch (IllegalArgumentException e) {
+            throw options.invalid(GATEWAY_ADDRESS, text, "the node's HTTP gateway as a multiaddr such as "
+                    + "/ip4/127.0.0.1/tcp/8080 or a URL such as http://127.0.0.1:8080, or auto, or none");
+        }
     }
 
     private static URI apiUri(String address) {

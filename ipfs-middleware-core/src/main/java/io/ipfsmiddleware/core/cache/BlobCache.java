@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,13 +42,16 @@ import org.slf4j.LoggerFactory;
  * flat. The fill finishes even if its clients go away; fills are bounded in number, and each
  * read from the node by its deadline. Partial files are deleted at start-up and never served.
  *
- * <p>A whole blob read from the cache is hashed again as it streams; on a mismatch (the file
- * was damaged on disk) the entry is deleted and the read fails before the last byte, so the
- * next request fetches it again. Ranges are read from the entry unverified.
+ * <p>A whole blob read from the cache is hashed again as it streams when {@link CacheVerify}
+ * says so: always, or (the default) when its file changed on disk since it was last verified
+ * ({@link EntryStamps}). On a mismatch the entry is deleted and the read fails before the last
+ * byte, so the next request fetches it again. Ranges are read from the entry unverified.
  */
 public final class BlobCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlobCache.class);
     private static final int FILL_BUFFER = 256 * 1024;
+    /** An entry's modification time (its last use, for the order of eviction after a restart) is set at most this often. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(10);
 
     private final Path directory;
     private final Path blobs;
@@ -61,9 +64,12 @@ public final class BlobCache implements AutoCloseable {
     private final ConcurrentHashMap<Digest, BlobFill> fills = new ConcurrentHashMap<>();
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final CacheVerify verify;
+    private final Clock clock;
+    private final EntryStamps stamps;
 
     private BlobCache(Path directory, long maxBytes, int maxFills, Duration stallTimeout, CacheCounters counters,
-            FileChannel lockChannel, FileLock lock) {
+            FileChannel lockChannel, FileLock lock, CacheVerify verify, Clock clock) {
         this.directory = directory;
         this.blobs = directory.resolve("blobs");
         this.tmp = directory.resolve("tmp");
@@ -78,6 +84,9 @@ public final class BlobCache implements AutoCloseable {
         });
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.verify = verify;
+        this.clock = clock;
+        this.stamps = new EntryStamps(clock, directory);
     }
 
     /**
@@ -94,6 +103,25 @@ public final class BlobCache implements AutoCloseable {
      */
     public static BlobCache open(Path directory, long maxBytes, int maxFills, Duration stallTimeout,
             CacheCounters counters) throws IOException {
+        return open(directory, maxBytes, maxFills, stallTimeout, counters, CacheVerify.CHANGED, Clock.systemUTC());
+    }
+
+    /**
+     * Opens (creating) the cache in {@code directory}, as {@link #open(Path, long, int, Duration,
+     * CacheCounters)} does.
+     *
+     * @param directory the cache directory, used by this process alone
+     * @param maxBytes the bound on the bytes stored
+     * @param maxFills how many blobs may be filled at once; more requests are served uncached
+     * @param stallTimeout how long a reader waits for a fill that makes no progress
+     * @param counters where to count
+     * @param verify when whole blobs read from the cache are hashed again
+     * @param clock the wall clock (file times are compared with it)
+     * @return the cache
+     * @throws IOException when the directory cannot be used, or another process uses it
+     */
+    public static BlobCache open(Path directory, long maxBytes, int maxFills, Duration stallTimeout,
+            CacheCounters counters, CacheVerify verify, Clock clock) throws IOException {
         Files.createDirectories(directory.resolve("tmp"));
         Files.createDirectories(directory.resolve("blobs"));
         FileChannel channel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
@@ -109,7 +137,8 @@ public final class BlobCache implements AutoCloseable {
             throw new IOException("the blob cache directory " + directory + " is in use by another registry; "
                     + "give each registry its own cachedirectory");
         }
-        BlobCache cache = new BlobCache(directory, maxBytes, maxFills, stallTimeout, counters, channel, lock);
+        BlobCache cache = new BlobCache(directory, maxBytes, maxFills, stallTimeout, counters, channel, lock, verify,
+                clock);
         try {
             CacheDirectory.deletePartials(cache.tmp);
             for (CacheDirectory.Found found : CacheDirectory.scan(cache.blobs)) {
@@ -144,6 +173,12 @@ public final class BlobCache implements AutoCloseable {
         if (range != null) {
             return bypass(source, range.first(), range.length(), null, where);
         }
+        InputStream joined = join(digest);
+        return joined != null ? joined : startFill(digest, size, source, where);
+    }
+
+    /** @return a reader of the fill of {@code digest} in progress, or {@code null} */
+    private InputStream join(Digest digest) throws IOException {
         BlobFill running = fills.get(digest);
         if (running != null) {
             InputStream joined = running.newReader();
@@ -152,12 +187,16 @@ public final class BlobCache implements AutoCloseable {
                 return joined;
             }
         }
-        return startFill(digest, size, source, where);
+        return null;
     }
 
     private InputStream startFill(Digest digest, long size, BlobSource source, String where) throws IOException {
         if (!fillSlots.tryAcquire()) {
-            return bypass(source, 0, size, digest, where);
+            // many requests may get here for one blob whose fill ended between their two looks (the
+            // slots held while they find that out): look again before reading it from IPFS once more
+            InputStream again = openCached(digest, size, null);
+            again = again != null ? again : join(digest);
+            return again != null ? again : bypass(source, 0, size, digest, where);
         }
         Optional<List<Digest>> room = index.reserve(size);
         if (room.isEmpty()) {
@@ -225,6 +264,11 @@ public final class BlobCache implements AutoCloseable {
             abandon(fill, e);
             return;
         }
+        try {
+            stamps.verified(fill.digest(), stamps.take(entry));
+        } catch (IOException e) {
+            LOG.debug("cannot read the attributes of {}: {}", entry, e.toString());
+        }
         index.commit(fill.digest(), fill.size());
         fill.complete(entry);
         fills.remove(fill.digest(), fill);
@@ -278,28 +322,59 @@ public final class BlobCache implements AutoCloseable {
             return null;
         }
         counters.blobHits.increment();
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            LOG.debug("cannot record the access to {}: {}", file, e.toString());
-        }
         String source = "cached blob " + file;
         if (range != null) {
+            touch(file, null);
             return new FileRangeStream(channel, range.first(), range.length(), source);
         }
-        InputStream verified = VerifyingInputStream.ofDigest(new FileRangeStream(channel, 0, size, source), size,
-                digest, source);
+        EntryStamps.Stamp stamp;
+        try {
+            stamp = touch(file, stamps.take(file));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        InputStream whole = new FileRangeStream(channel, 0, size, source);
+        if (verify == CacheVerify.CHANGED && stamps.unchanged(digest, stamp)) {
+            return whole;
+        }
+        counters.blobVerifications.increment();
+        VerifyingInputStream verified = VerifyingInputStream.ofDigest(whole, size, digest, source);
         return new FilterInputStream(verified) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                int n;
                 try {
-                    return super.read(b, off, len);
+                    n = super.read(b, off, len);
                 } catch (ContentMismatchException e) {
                     invalidate(digest, e.getMessage());
                     throw e;
                 }
+                if (verified.isVerified() && stamp != null) {
+                    stamps.verified(digest, stamp);
+                }
+                return n;
             }
         };
+    }
+
+    /**
+     * Records a use of an entry in its modification time (the order of eviction after a restart),
+     * at most every {@link #TOUCH_INTERVAL}, as doing so moves the change time its stamp checks.
+     *
+     * @return the entry's stamp after the touch
+     */
+    private EntryStamps.Stamp touch(Path file, EntryStamps.Stamp stamp) throws IOException {
+        try {
+            FileTime modified = stamp != null ? stamp.modified() : Files.getLastModifiedTime(file);
+            if (modified.toMillis() < clock.millis() - TOUCH_INTERVAL.toMillis()) {
+                Files.setLastModifiedTime(file, FileTime.fromMillis(clock.millis()));
+                return stamp == null ? null : stamps.take(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot record the access to {}: {}", file, e.toString());
+        }
+        return stamp;
     }
 
     private void invalidate(Digest digest, String why) {
@@ -317,6 +392,7 @@ public final class BlobCache implements AutoCloseable {
     }
 
     private void deleteEntry(Digest digest) {
+        stamps.forget(digest);
         try {
             Files.deleteIfExists(entryPath(digest));
         } catch (IOException e) {

@@ -13,6 +13,7 @@ public final class CacheCounters {
     final LongAdder blobBypasses = new LongAdder();
     final LongAdder blobEvictions = new LongAdder();
     final LongAdder blobCorruptions = new LongAdder();
+    final LongAdder blobVerifications = new LongAdder();
 
     /**
      * @param blobCache the disk cache for its size, or {@code null}
@@ -24,6 +25,6 @@ public final class CacheCounters {
         long entries = blobCache == null ? 0 : blobCache.entryCount();
         return new CacheStats(nodeCalls.sum(), nodeCats.sum(), blobReadsFromIpfs.sum(), blobHits.sum(),
                 blobMisses.sum(), blobJoins.sum(), blobBypasses.sum(), blobEvictions.sum(), blobCorruptions.sum(),
-                bytes, entries, metadata.hits(), metadata.misses());
+                blobVerifications.sum(), bytes, entries, metadata.hits(), metadata.misses());
     }
 }

@@ -14,12 +14,14 @@ package io.ipfsmiddleware.core.cache;
  *     larger than the cache, all fill slots busy, or no disk cache)
  * @param blobEvictions cached blobs deleted to keep the size bound
  * @param blobCorruptions cached blobs found not to match their digest when read, and deleted
+ * @param blobVerifications whole blobs read from the disk cache that were hashed again (see {@link CacheVerify})
  * @param blobCacheBytes bytes held by the disk cache (entries and fills in progress)
  * @param blobCacheEntries blobs held by the disk cache
  * @param metadataHits index.json, manifest and blob-size look-ups answered from memory
  * @param metadataMisses such look-ups that went to the node
  */
 public record CacheStats(long nodeCalls, long nodeCats, long blobReadsFromIpfs, long blobHits, long blobMisses,
-        long blobJoins, long blobBypasses, long blobEvictions, long blobCorruptions, long blobCacheBytes,
+        long blobJoins, long blobBypasses, long blobEvictions, long blobCorruptions, long blobVerifications,
+        long blobCacheBytes,
         long blobCacheEntries, long metadataHits, long metadataMisses) {
 }

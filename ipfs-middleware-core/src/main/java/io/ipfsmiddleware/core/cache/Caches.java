@@ -30,7 +30,7 @@ public final class Caches implements AutoCloseable {
         BlobCache blobs = null;
         if (settings.directory().isPresent()) {
             blobs = BlobCache.open(settings.directory().get(), settings.maxBytes(), settings.maxFills(), stallTimeout,
-                    counters);
+                    counters, settings.verify(), java.time.Clock.systemUTC());
         }
         return new Caches(counters, metadata, blobs);
     }

@@ -29,6 +29,13 @@ public final class CountingIpfsNode implements IpfsNode {
     }
 
     @Override
+    public InputStream readFile(String path, long offset, long length) throws IOException {
+        counters.nodeCalls.increment();
+        counters.nodeCats.increment();
+        return node.readFile(path, offset, length);
+    }
+
+    @Override
     public FileStat stat(String path) throws IOException {
         counters.nodeCalls.increment();
         return node.stat(path);

@@ -50,10 +50,12 @@ public final class KuboClient implements IpfsNode {
     private final String description;
     private final HttpClient http;
     private final ScheduledThreadPoolExecutor watchdog;
+    private final KuboGateway gateway;
 
     private KuboClient(Builder b) {
         this.baseUri = b.baseUri;
         this.deadline = b.deadline;
+        this.gateway = b.gateway == null ? null : new KuboGateway(b.gateway, b.connectTimeout, b.deadline);
         this.description = "kubo RPC at " + b.baseUri;
         HttpClient.Builder hb = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -93,6 +95,22 @@ public final class KuboClient implements IpfsNode {
             options.put("length", Long.toString(length));
         }
         return call("cat", path, options, false);
+    }
+
+    /**
+     * Reads {@code /ipfs/} files through the node's gateway when one was given ({@link
+     * Builder#gateway}), else, and whenever the gateway does not serve the file plainly, with
+     * {@link #cat}.
+     */
+    @Override
+    public InputStream readFile(String path, long offset, long length) throws IOException {
+        if (gateway != null && path.startsWith("/ipfs/") && !watchdog.isShutdown()) {
+            InputStream in = gateway.open(path, offset, length);
+            if (in != null) {
+                return in;
+            }
+        }
+        return cat(path, offset, length);
     }
 
     @Override
@@ -237,6 +255,11 @@ public final class KuboClient implements IpfsNode {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** @return the node's gateway that {@link #readFile} uses, if one was given */
+    public java.util.Optional<URI> gateway() {
+        return java.util.Optional.ofNullable(gateway).map(KuboGateway::base);
     }
 
     /** @return the deadline applied to every call */
@@ -386,6 +409,7 @@ public final class KuboClient implements IpfsNode {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration deadline = Duration.ofSeconds(30);
         private Executor executor;
+        private URI gateway;
 
         private Builder(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
@@ -421,6 +445,20 @@ public final class KuboClient implements IpfsNode {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param gatewayBase the HTTP gateway of the same node, e.g. {@code http://127.0.0.1:8080}, for
+         *     reading file content ({@link KuboClient#readFile}); the node's, as it is trusted alike
+         * @return this
+         */
+        public Builder gateway(URI gatewayBase) {
+            String scheme = String.valueOf(gatewayBase.getScheme()).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || gatewayBase.getHost() == null) {
+                throw new IllegalArgumentException("kubo gateway URI must be http(s)://host:port, not " + gatewayBase);
+            }
+            this.gateway = gatewayBase;
             return this;
         }
 

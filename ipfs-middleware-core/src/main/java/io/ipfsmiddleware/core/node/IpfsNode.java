@@ -22,6 +22,19 @@ public interface IpfsNode extends AutoCloseable {
      */
     InputStream cat(String path, long offset, long length) throws IOException;
 
+    /**
+     * Streams part of a file known to be one (a blob whose size was read with {@link #stat}): bulk
+     * content, which a backend may read a faster way than {@link #cat}. The default is {@link #cat}.
+     *
+     * @param path an IPFS path of a file
+     * @param offset the first byte to read
+     * @param length how many bytes to read, or a negative number to read to the end
+     * @return the bytes, unverified; the caller closes the stream
+     */
+    default InputStream readFile(String path, long offset, long length) throws IOException {
+        return cat(path, offset, length);
+    }
+
     /** @return the CID, size and type of the file or directory at {@code path} */
     FileStat stat(String path) throws IOException;
 

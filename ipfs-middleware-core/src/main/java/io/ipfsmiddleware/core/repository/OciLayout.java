@@ -126,13 +126,15 @@ final class OciLayout {
         try {
             Optional<BlobCache> disk = caches.blobs();
             if (disk.isPresent()) {
-                return disk.get().open(digest, size, range, (offset, length) -> node.cat(where, offset, length), where);
+                return disk.get().open(digest, size, range, (offset, length) -> node.readFile(where, offset, length),
+                        where);
             }
             caches.countUncachedRead();
             if (range == null) {
-                return VerifyingInputStream.ofDigest(node.cat(where, 0, size), size, digest, where);
+                return VerifyingInputStream.ofDigest(node.readFile(where, 0, size), size, digest, where);
             }
-            return VerifyingInputStream.ofLength(node.cat(where, range.first(), range.length()), range.length(), where);
+            return VerifyingInputStream.ofLength(node.readFile(where, range.first(), range.length()), range.length(),
+                    where);
         } catch (IOException e) {
             throw NodeErrors.translate(e, ErrorCode.BLOB_UNKNOWN, "blob " + digest + " in " + repository);
         }

@@ -113,6 +113,11 @@ public final class VerifyingInputStream extends FilterInputStream {
         verified = true;
     }
 
+    /** @return whether all bytes were read and matched */
+    public boolean isVerified() {
+        return verified;
+    }
+
     @Override
     public long skip(long n) throws IOException {
         throw new IOException("skipping would bypass verification");

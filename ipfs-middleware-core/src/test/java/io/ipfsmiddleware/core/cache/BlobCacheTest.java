@@ -192,6 +192,67 @@ class BlobCacheTest {
         assertEquals(2, source.opens.get());
     }
 
+    /** A cache whose clock runs a minute ahead: every stamp is old enough to be trusted. */
+    BlobCache cacheLater(CacheVerify verify) throws IOException {
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+        BlobCache cache = BlobCache.open(dir, 1 << 20, 4, Duration.ofSeconds(10), counters, verify, later);
+        opened.add(cache);
+        return cache;
+    }
+
+    @Test
+    void anEntryUnchangedOnDiskIsNotHashedAgainByDefault() throws Exception {
+        BlobCache cache = cacheLater(CacheVerify.CHANGED);
+        byte[] blob = bytes(100_000, 7);
+        Digest d = digest(blob);
+        Source source = new Source(blob, null);
+        readAll(cache.open(d, blob.length, null, source, "test"));
+        awaitEntry(cache, d);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
+        }
+        assertEquals(0, counters.blobVerifications.sum());
+        assertEquals(3, counters.blobHits.sum());
+    }
+
+    @Test
+    void inAlwaysModeEveryWholeReadIsHashed() throws Exception {
+        BlobCache cache = cacheLater(CacheVerify.ALWAYS);
+        byte[] blob = bytes(100_000, 8);
+        Digest d = digest(blob);
+        Source source = new Source(blob, null);
+        readAll(cache.open(d, blob.length, null, source, "test"));
+        awaitEntry(cache, d);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
+        }
+        assertEquals(3, counters.blobVerifications.sum());
+    }
+
+    @Test
+    void aTrustedEntryOverwrittenWithTheSameSizeIsDetectedDeletedAndFetchedAgain() throws Exception {
+        BlobCache cache = cacheLater(CacheVerify.CHANGED);
+        byte[] blob = bytes(100_000, 9);
+        Digest d = digest(blob);
+        Source source = new Source(blob, null);
+        readAll(cache.open(d, blob.length, null, source, "test"));
+        awaitEntry(cache, d);
+        assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
+        assertEquals(0, counters.blobVerifications.sum(), "trusted before the damage");
+        Thread.sleep(30); // past the file system's timestamp tick (a few ms on Linux)
+        byte[] damaged = blob.clone();
+        damaged[70_000] ^= 0x01;
+        Files.write(cache.entryPath(d), damaged);
+
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        InputStream in = cache.open(d, blob.length, null, source, "test");
+        assertThrows(IOException.class, () -> in.transferTo(got));
+        assertTrue(got.size() < blob.length, "the damaged entry must not be delivered whole");
+        assertEquals(1, counters.blobCorruptions.sum());
+        assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
+        assertEquals(2, source.opens.get());
+    }
+
     @Test
     void aTruncatedCachedFileIsRefetchedAtOnce() throws Exception {
         BlobCache cache = cache(1 << 20);
