@@ -15,7 +15,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Times every call to the node ({@code ipfs.node.requests}, by {@code operation} and
+ * Times every call to the node ({@code ipfs.node.requests}, by {@code operation} —
+ * cat, readFile (blob content, possibly through the node's gateway), stat, ls, resolve, pin — and
  * {@code outcome}: ok, not_found, timeout, unavailable, error) and counts the bytes read from it
  * ({@code ipfs.node.bytes}). For {@code cat} the time is to the first byte; a failure while
  * streaming is counted in {@code ipfs.node.stream.failures} by {@code outcome}.
@@ -73,7 +74,15 @@ public final class MeteredIpfsNode implements IpfsNode {
 
     @Override
     public InputStream cat(String path, long offset, long length) throws IOException {
-        InputStream in = timed("cat", () -> node.cat(path, offset, length));
+        return counted(timed("cat", () -> node.cat(path, offset, length)));
+    }
+
+    @Override
+    public InputStream readFile(String path, long offset, long length) throws IOException {
+        return counted(timed("readFile", () -> node.readFile(path, offset, length)));
+    }
+
+    private InputStream counted(InputStream in) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
