@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${CLIENTS:-200}
 SECONDS_RUN=${SECONDS_RUN:-60}
-mvn -B -ntp -q -pl examples -am verify -Dit.test=LoadIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dload.clients="$CLIENTS" -Dload.seconds="$SECONDS_RUN"
-grep -h "load:" examples/target/failsafe-reports/*LoadIT-output.txt
+log=$(mktemp)
+mvn -B -ntp -pl examples -am verify -Dit.test=LoadIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dload.clients="$CLIENTS" -Dload.seconds="$SECONDS_RUN" >"$log" 2>&1 \
+  || { tail -50 "$log"; exit 1; }
+grep -h "^load:" "$log"
+rm -f "$log"
