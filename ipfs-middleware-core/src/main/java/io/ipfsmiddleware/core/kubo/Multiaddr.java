@@ -53,7 +53,10 @@ public final class Multiaddr {
         if (!s.startsWith("/")) {
             throw bad(text, "a multiaddr starts with '/'");
         }
-        String body = s.endsWith("/") ? s.substring(1, s.length() - 1) : s.substring(1);
+        String body = s.substring(1);
+        if (body.endsWith("/")) {
+            body = body.substring(0, body.length() - 1);
+        }
         String[] parts = body.split("/", -1);
         String proto = parts[0].toLowerCase(Locale.ROOT);
         if (proto.equals("unix")) {

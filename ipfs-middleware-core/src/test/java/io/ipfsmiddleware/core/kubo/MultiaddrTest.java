@@ -113,4 +113,14 @@ class MultiaddrTest {
     void apiBaseUriRejectsNull() {
         assertThrows(IllegalArgumentException.class, () -> Multiaddr.apiBaseUri(null));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLoneSlashIsRejectedClearly() {
+        for (String text : new String[] {"/", "//", " / "}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Multiaddr.parse(text), text);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("/ip4/127.0.0.1/tcp/5001"),
+                    e.getMessage());
+        }
+    }
 }
