@@ -12,6 +12,7 @@ import java.util.Objects;
 public class RegistryIOException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The OCI error code the client sees. */
     private final ErrorCode code;
 
     /**
