@@ -126,6 +126,12 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
             nodeGateway = gatewayUri(options, nodeGateway).toString();
         }
 
+        // Every option is read before the node is built, so a bad value leaks no client or thread.
+        Duration ipnsTtl = options.duration(IPNS_TTL, IpfsMiddleware.DEFAULT_IPNS_TTL);
+        boolean pin = options.bool(PIN, false);
+        Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
+        CacheSettings settings = CacheOptions.settings(options);
+
         IpfsNode node;
         if (gateways.isEmpty()) {
             node = kubo(api, nodeGateway, connect, timeout);
@@ -143,18 +149,13 @@ public final class IpfsMiddlewareProvider implements RepositoryMiddlewareProvide
                     + "IPNS names are refused", node.describe(), apiGiven ? "no IPFS node answered at " + api
                     : "no ipfsapiaddress given", gatewayTimeout.toSeconds(), cacheMib);
         }
-        Duration ipnsTtl = options.duration(IPNS_TTL, IpfsMiddleware.DEFAULT_IPNS_TTL);
-        boolean pin = options.bool(PIN, false);
         if (pin && node instanceof GatewayNode) {
             node.close();
             throw options.invalid(PIN, "true", "false with the gateway backend: pinning needs an IPFS node at "
                     + API_ADDRESS);
         }
-        Duration healthInterval = options.duration(HEALTH_INTERVAL, IpfsMiddleware.DEFAULT_HEALTH_INTERVAL);
-        CacheSettings settings;
         Caches caches;
         try {
-            settings = CacheOptions.settings(options);
             caches = Caches.create(settings, timeout);
         } catch (IOException e) {
             node.close();
