@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core.gateway;
 
+import io.ipfsmiddleware.core.io.Streams;
 import io.ipfsmiddleware.core.cid.Cid;
 import io.ipfsmiddleware.core.node.IpfsNodeException;
 import java.io.IOException;
@@ -63,8 +64,7 @@ final class UnixfsFileStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return Streams.readSingleByte(this);
     }
 
     @Override

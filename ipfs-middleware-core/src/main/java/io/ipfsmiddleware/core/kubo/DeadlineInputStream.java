@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core.kubo;
 
+import io.ipfsmiddleware.core.io.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -76,9 +77,7 @@ final class DeadlineInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return Streams.readSingleByte(this);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core.kubo;
 
+import io.ipfsmiddleware.core.io.Streams;
 import io.ipfsmiddleware.core.node.IpfsNodeException;
 import io.ipfsmiddleware.core.node.IpfsTimeoutException;
 import java.io.FilterInputStream;
@@ -137,9 +138,7 @@ final class KuboGateway {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return Streams.readSingleByte(this);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core.kubo;
 
+import io.ipfsmiddleware.core.io.Streams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,9 +120,7 @@ final class MultipartTree {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return Streams.readSingleByte(this);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.ipfsmiddleware.core.verify;
 
+import io.ipfsmiddleware.core.io.Streams;
 import io.ipfsmiddleware.api.model.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -61,9 +62,7 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return Streams.readSingleByte(this);
     }
 
     @Override

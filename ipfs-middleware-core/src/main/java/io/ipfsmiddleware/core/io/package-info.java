@@ -1,0 +1,2 @@
+/** Small stream helpers shared by the middleware's wrappers. */
+package io.ipfsmiddleware.core.io;
