@@ -173,10 +173,8 @@ class BlobCacheTest {
     void aCachedFileDamagedOnDiskIsDetectedDeletedAndFetchedAgain() throws Exception {
         BlobCache cache = cache(1 << 20);
         byte[] blob = bytes(100_000, 4);
-        Digest d = digest(blob);
         Source source = new Source(blob, null);
-        readAll(cache.open(d, blob.length, null, source, "test"));
-        awaitEntry(cache, d);
+        Digest d = fillEntry(cache, blob, source);
         byte[] damaged = blob.clone();
         damaged[50_000] ^= 0x40;
         Files.write(cache.entryPath(d), damaged);
@@ -204,10 +202,8 @@ class BlobCacheTest {
     void anEntryUnchangedOnDiskIsNotHashedAgainByDefault() throws Exception {
         BlobCache cache = cacheLater(CacheVerify.CHANGED);
         byte[] blob = bytes(100_000, 7);
-        Digest d = digest(blob);
         Source source = new Source(blob, null);
-        readAll(cache.open(d, blob.length, null, source, "test"));
-        awaitEntry(cache, d);
+        Digest d = fillEntry(cache, blob, source);
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
         }
@@ -219,10 +215,8 @@ class BlobCacheTest {
     void inAlwaysModeEveryWholeReadIsHashed() throws Exception {
         BlobCache cache = cacheLater(CacheVerify.ALWAYS);
         byte[] blob = bytes(100_000, 8);
-        Digest d = digest(blob);
         Source source = new Source(blob, null);
-        readAll(cache.open(d, blob.length, null, source, "test"));
-        awaitEntry(cache, d);
+        Digest d = fillEntry(cache, blob, source);
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
         }
@@ -233,10 +227,8 @@ class BlobCacheTest {
     void aTrustedEntryOverwrittenWithTheSameSizeIsDetectedDeletedAndFetchedAgain() throws Exception {
         BlobCache cache = cacheLater(CacheVerify.CHANGED);
         byte[] blob = bytes(100_000, 9);
-        Digest d = digest(blob);
         Source source = new Source(blob, null);
-        readAll(cache.open(d, blob.length, null, source, "test"));
-        awaitEntry(cache, d);
+        Digest d = fillEntry(cache, blob, source);
         assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
         assertEquals(0, counters.blobVerifications.sum(), "trusted before the damage");
         Thread.sleep(30); // past the file system's timestamp tick (a few ms on Linux)
@@ -257,10 +249,8 @@ class BlobCacheTest {
     void aTruncatedCachedFileIsRefetchedAtOnce() throws Exception {
         BlobCache cache = cache(1 << 20);
         byte[] blob = bytes(100_000, 5);
-        Digest d = digest(blob);
         Source source = new Source(blob, null);
-        readAll(cache.open(d, blob.length, null, source, "test"));
-        awaitEntry(cache, d);
+        Digest d = fillEntry(cache, blob, source);
         Files.write(cache.entryPath(d), java.util.Arrays.copyOf(blob, 1000));
         assertArrayEquals(blob, readAll(cache.open(d, blob.length, null, source, "test")));
         assertEquals(2, source.opens.get());
@@ -367,6 +357,14 @@ class BlobCacheTest {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** Reads {@code blob} once through the cache and waits until its entry is on disk. */
+    private static Digest fillEntry(BlobCache cache, byte[] blob, Source source) throws Exception {
+        Digest d = digest(blob);
+        readAll(cache.open(d, blob.length, null, source, "test"));
+        awaitEntry(cache, d);
+        return d;
     }
 
     static void awaitEntry(BlobCache cache, Digest d) throws InterruptedException {
